@@ -1,0 +1,293 @@
+"""Load annotation files and check them against their texts, reporting every problem at once.
+
+>>> doc = load_annotation("data/annotations/000_90ff7f66b757b298.json")  # doctest: +SKIP
+>>> doc.text[doc.annotation.mentions[0].start:doc.annotation.mentions[0].end]  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable
+
+from pydantic import BaseModel, TypeAdapter, ValidationError
+
+from actorstance.errors import AnnotationError, Problem
+from actorstance.labels import ACTOR_TYPES, ANNOTATOR_KINDS, STANCE_LABELS
+from actorstance.schema import Actor, Annotation, Mention, Span, Stance
+
+ANNOTATION_SUFFIX = ".json"
+#: Files in an annotations folder that are not annotation documents.
+NON_DOCUMENT_FILES = frozenset({"splits.json"})
+
+
+@dataclass(frozen=True)
+class AnnotatedDocument:
+    """A validated annotation together with its text and where both came from."""
+
+    path: Path
+    annotation: Annotation
+    text: str
+    text_sha256: str
+
+    @property
+    def doc_id(self) -> str:
+        return self.annotation.doc_id
+
+
+def annotation_files(paths: Iterable[str | Path]) -> list[Path]:
+    """Expand files and folders into a sorted list of annotation files (folders: ``*.json``)."""
+    found: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found.extend(p for p in sorted(path.glob(f"*{ANNOTATION_SUFFIX}")) if p.name not in NON_DOCUMENT_FILES)
+        elif path.is_file():
+            found.append(path)
+        else:
+            raise AnnotationError([Problem(str(path), "", "no such file or folder",
+                                           "pass an annotation .json file or a folder of them")])
+    return found
+
+
+def load_annotations(paths: Iterable[str | Path]) -> list[AnnotatedDocument]:
+    """Load every annotation file under ``paths``; raise one error listing all problems of all files."""
+    docs: list[AnnotatedDocument] = []
+    problems: list[Problem] = []
+    for file in annotation_files(paths):
+        try:
+            docs.append(load_annotation(file))
+        except AnnotationError as err:
+            problems.extend(err.problems)
+    seen: dict[str, Path] = {}
+    for doc in docs:
+        if doc.doc_id in seen:
+            problems.append(Problem(str(doc.path), "doc_id", f"doc_id '{doc.doc_id}' is also used by {seen[doc.doc_id]}",
+                                    "give every document a unique doc_id"))
+        seen.setdefault(doc.doc_id, doc.path)
+    if problems:
+        raise AnnotationError(problems)
+    return sorted(docs, key=lambda d: d.doc_id)
+
+
+def load_annotation(path: str | Path) -> AnnotatedDocument:
+    """Load and validate one annotation file; raise :class:`AnnotationError` listing every problem."""
+    path = Path(path)
+    where = str(path)
+    try:
+        raw = json.loads(path.read_bytes().decode("utf-8"))
+    except FileNotFoundError:
+        raise AnnotationError([Problem(where, "", "no such file", "check the path")]) from None
+    except UnicodeDecodeError as err:
+        raise AnnotationError([Problem(where, "", f"not UTF-8 ({err.reason} at byte {err.start})",
+                                       "save the file as UTF-8")]) from None
+    except json.JSONDecodeError as err:
+        raise AnnotationError([Problem(f"{where}:{err.lineno}", "", f"invalid JSON: {err.msg} (column {err.colno})",
+                                       "fix the JSON syntax")]) from None
+    if not isinstance(raw, dict):
+        raise AnnotationError([Problem(where, "", f"expected a JSON object, got {type(raw).__name__}",
+                                       "wrap the annotation in a JSON object")])
+
+    problems: list[Problem] = []
+    try:
+        annotation = Annotation.model_validate(raw)
+    except ValidationError as err:
+        problems.extend(_schema_problems(where, err))
+        annotation = None
+
+    text, text_sha = _read_text(path, raw.get("text"), problems)
+    if annotation is not None:
+        actors, mentions, stances = annotation.actors, annotation.mentions, annotation.stances
+    else:  # still check what can be checked, so one run shows everything
+        actors = _valid_items(raw, "actors", Actor)
+        mentions = _valid_items(raw, "mentions", Mention)
+        stances = _valid_items(raw, "stances", Stance)
+    # ids of items that failed schema validation still count as declared, so one typo does not
+    # cascade into "unknown actor" problems everywhere
+    declared = {key: _declared_ids(raw, key) for key in ("actors", "mentions")}
+    problems.extend(_semantic_problems(where, text, actors, mentions, stances, declared))
+    if problems:
+        raise AnnotationError(sorted(set(problems), key=_problem_order))
+    assert annotation is not None and text is not None and text_sha is not None
+    return AnnotatedDocument(path=path, annotation=annotation, text=text, text_sha256=text_sha)
+
+
+def _problem_order(problem: Problem) -> tuple:
+    # JSON paths sort naturally by their list indices ("stances[10]" after "stances[9]")
+    parts = re.split(r"\[(\d+)\]", problem.path)
+    key = tuple((0, int(p), "") if i % 2 else (1, 0, p) for i, p in enumerate(parts))
+    return (problem.where, key, problem.message)
+
+
+_FIXES = {
+    "missing": "add the field",
+    "extra_forbidden": "remove the field (see docs/annotation.schema.json for the allowed fields)",
+    "string_pattern_mismatch": "use the format the pattern describes",
+}
+
+
+def _schema_problems(where: str, err: ValidationError) -> list[Problem]:
+    out = []
+    for e in err.errors():
+        path = _json_path(e["loc"])
+        kind = e["type"]
+        if kind == "literal_error" and path.endswith(".label"):
+            msg, fix = f"unknown label {e['input']!r}", f"use one of: {', '.join(STANCE_LABELS)}"
+        elif kind == "literal_error" and path.endswith(".type"):
+            msg, fix = f"unknown actor type {e['input']!r}", f"use one of: {', '.join(ACTOR_TYPES)}"
+        elif kind == "literal_error" and path.endswith(".kind"):
+            msg, fix = f"unknown annotator kind {e['input']!r}", f"use one of: {', '.join(ANNOTATOR_KINDS)}"
+        elif kind == "missing":
+            msg, fix = "required field is missing", _FIXES["missing"]
+        elif kind == "extra_forbidden":
+            msg, fix = "unknown field", _FIXES["extra_forbidden"]
+        else:
+            msg = f"{e['msg']}, got {_short(e.get('input'))}"
+            fix = _FIXES.get(kind, "correct the value to match docs/annotation.schema.json")
+        out.append(Problem(where, path, msg, fix))
+    return out
+
+
+def _short(value: Any) -> str:
+    text = json.dumps(value, ensure_ascii=False) if not isinstance(value, BaseModel) else repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _json_path(loc: tuple) -> str:
+    path = ""
+    for part in loc:
+        path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else str(part))
+    return path
+
+
+def _valid_items(raw: dict, key: str, model: type[BaseModel]) -> list:
+    items = raw.get(key)
+    if not isinstance(items, list):
+        return []
+    adapter = TypeAdapter(model)
+    valid = []
+    for item in items:
+        try:
+            valid.append(adapter.validate_python(item))
+        except ValidationError:
+            pass  # already reported by the whole-document validation
+    return valid
+
+
+def _declared_ids(raw: dict, key: str) -> set[str]:
+    items = raw.get(key)
+    if not isinstance(items, list):
+        return set()
+    return {item["id"] for item in items if isinstance(item, dict) and isinstance(item.get("id"), str)}
+
+
+def _read_text(path: Path, ref: Any, problems: list[Problem]) -> tuple[str | None, str | None]:
+    where = str(path)
+    if not isinstance(ref, dict) or not isinstance(ref.get("path"), str) or not ref.get("path"):
+        return None, None  # reported by schema validation
+    text_path = path.parent / ref["path"]
+    try:
+        data = text_path.read_bytes()
+    except OSError:
+        problems.append(Problem(where, "text.path", f"text file {ref['path']!r} not found (looked at {text_path})",
+                                "give the path of the text relative to this annotation file's folder"))
+        return None, None
+    digest = hashlib.sha256(data).hexdigest()
+    if isinstance(ref.get("sha256"), str) and ref["sha256"] != digest:
+        problems.append(Problem(where, "text.sha256", f"the text file's sha256 is {digest}, the annotation says "
+                                f"{ref['sha256']}", "the text changed since it was annotated: restore the original "
+                                "text, or re-check every offset and then update text.sha256"))
+    try:
+        return data.decode("utf-8"), digest
+    except UnicodeDecodeError as err:
+        problems.append(Problem(where, "text.path", f"text file is not UTF-8 ({err.reason} at byte {err.start})",
+                                "convert the text file to UTF-8 and re-check the offsets"))
+        return None, None
+
+
+def _check_span(where: str, path: str, span: Span | Mention, text: str | None, what: str) -> list[Problem]:
+    if span.end <= span.start:
+        return [Problem(where, path, f"{what} is empty or reversed (start {span.start}, end {span.end})",
+                        "make end greater than start (end is exclusive)")]
+    if text is None:
+        return []
+    if span.end > len(text):
+        return [Problem(where, path, f"{what} [{span.start}, {span.end}) lies outside the text ({len(text)} characters)",
+                        "use Unicode code-point offsets into the referenced text")]
+    covered = text[span.start:span.end]
+    if covered != span.text:
+        return [Problem(where, path, f"{what} text {span.text!r} does not match the text at [{span.start}, {span.end}), "
+                        f"which is {covered!r}", "correct the offsets (code points, end exclusive) or the covered text")]
+    return []
+
+
+def _duplicates(where: str, kind: str, items: list, fix: str) -> list[Problem]:
+    counts = Counter(item.id for item in items)
+    return [Problem(where, f"{kind}[{i}].id", f"duplicate {kind[:-1]} id '{item.id}'", fix)
+            for i, item in enumerate(items) if counts[item.id] > 1]
+
+
+def _semantic_problems(where: str, text: str | None, actors: list[Actor], mentions: list[Mention],
+                       stances: list[Stance], declared: dict[str, set[str]]) -> list[Problem]:
+    problems: list[Problem] = []
+    problems += _duplicates(where, "actors", actors, "give every actor a unique id")
+    problems += _duplicates(where, "mentions", mentions, "give every mention a unique id")
+    problems += _duplicates(where, "stances", stances, "give every stance a unique id")
+    actor_ids = {a.id for a in actors} | declared["actors"]
+    mention_actor = {m.id: m.actor for m in mentions}
+    unchecked_mentions = declared["mentions"] - set(mention_actor)
+
+    for i, m in enumerate(mentions):
+        if m.actor not in actor_ids:
+            problems.append(Problem(where, f"mentions[{i}].actor", f"mention '{m.id}' refers to unknown actor '{m.actor}'",
+                                    "use the id of an actor listed in 'actors' or add the actor"))
+        problems += _check_span(where, f"mentions[{i}]", m, text, f"mention '{m.id}'")
+
+    labels_by_pair: dict[tuple, list[tuple[int, Stance]]] = {}
+    for i, s in enumerate(stances):
+        base = f"stances[{i}]"
+        for role in ("source", "target"):
+            actor = getattr(s, role)
+            if actor not in actor_ids:
+                problems.append(Problem(where, f"{base}.{role}", f"stance '{s.id}' {role} '{actor}' is not a known actor",
+                                        "use the id of an actor listed in 'actors' or add the actor"))
+        if s.source == s.target:
+            problems.append(Problem(where, base, f"stance '{s.id}' has the same source and target '{s.source}'",
+                                    "a stance is between two different actors; remove it or fix source/target"))
+        for j, span in enumerate(s.evidence):
+            problems += _check_span(where, f"{base}.evidence[{j}]", span, text, f"evidence of stance '{s.id}'")
+        if s.scope is not None:
+            problems += _check_span(where, f"{base}.scope", s.scope, text, f"scope of stance '{s.id}'")
+        for j, mid in enumerate(s.mentions):
+            if mid in unchecked_mentions:
+                continue  # the mention itself is invalid and already reported
+            if mid not in mention_actor:
+                problems.append(Problem(where, f"{base}.mentions[{j}]", f"stance '{s.id}' cites unknown mention '{mid}'",
+                                        "use the id of a mention listed in 'mentions'"))
+            elif mention_actor[mid] not in (s.source, s.target):
+                problems.append(Problem(where, f"{base}.mentions[{j}]", f"mention '{mid}' of stance '{s.id}' refers to "
+                                        f"'{mention_actor[mid]}', neither its source nor its target",
+                                        "cite only mentions of the stance's source or target"))
+        scope = (s.scope.start, s.scope.end) if s.scope else None
+        labels_by_pair.setdefault((s.source, s.target, scope), []).append((i, s))
+
+    for (source, target, scope), entries in labels_by_pair.items():
+        if len(entries) < 2:
+            continue
+        first_i, first = entries[0]
+        in_scope = f" in scope [{scope[0]}, {scope[1]})" if scope else ""
+        for i, s in entries[1:]:
+            if s.label != first.label:
+                problems.append(Problem(where, f"stances[{i}]", f"pair {source}→{target}{in_scope} is labelled "
+                                        f"'{s.label}' here and '{first.label}' in stances[{first_i}] ('{first.id}')",
+                                        "one label per directed pair: keep the dominant stance (codebook section "
+                                        "'One label per pair') and merge the evidence"))
+            else:
+                problems.append(Problem(where, f"stances[{i}]", f"pair {source}→{target}{in_scope} is annotated twice "
+                                        f"(also stances[{first_i}], '{first.id}')",
+                                        "merge the two stances into one with all the evidence"))
+    return problems

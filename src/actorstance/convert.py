@@ -1,0 +1,144 @@
+"""Annotated documents → labelled, directed actor→actor stance pairs.
+
+Typed records in (:class:`~actorstance.annotations.AnnotatedDocument`), typed records out
+(:class:`StancePair`). The CLI's ``convert`` command only wraps :func:`stance_pairs`.
+
+Policies (codebook sections "Candidate pairs" and "Context"):
+
+* **annotated pairs** — one per stance; ``id`` is ``DOC/SOURCE->TARGET`` (plus ``@START-END``
+  for sentence-scoped stances), stable across runs.
+* **candidates** (``candidates=True``) — every ordered pair of distinct actors with mentions in
+  a common paragraph that carries no annotated stance in the document gets the label ``none``.
+* **context** — chosen without looking at the label: for a scoped stance, its scope; otherwise
+  the closest source mention/target mention pair (fewest paragraphs apart, then fewest
+  characters apart, then earliest) and the paragraphs from the first of the two to the second. With no mention of one of the actors,
+  the whole text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from itertools import permutations
+from typing import Iterable
+
+from actorstance.annotations import AnnotatedDocument
+from actorstance.labels import NONE_LABEL
+from actorstance.schema import Mention
+from actorstance.segment import ParagraphIndex
+
+
+@dataclass(frozen=True)
+class StancePair:
+    """One directed pair with its label, model inputs and (analysis-only) gold evidence.
+
+    Field order is the column order of :data:`actorstance.dataset.features.COLUMNS`.
+    """
+
+    id: str
+    doc_id: str
+    source_id: str
+    source: str
+    source_type: str
+    target_id: str
+    target: str
+    target_type: str
+    context: str
+    context_start: int
+    source_spans: tuple[tuple[int, int], ...]
+    target_spans: tuple[tuple[int, int], ...]
+    label: str
+    explicit: bool | None
+    evidence: tuple[str, ...]
+    stance_id: str | None
+    annotators: tuple[str, ...]
+    guideline_version: str
+
+    def to_record(self) -> dict:
+        """A JSON/dataset-ready dict; spans become ``{"start", "end"}`` objects."""
+        record = asdict(self)
+        for key in ("source_spans", "target_spans"):
+            record[key] = [{"start": s, "end": e} for s, e in record[key]]
+        for key in ("evidence", "annotators"):
+            record[key] = list(record[key])
+        return record
+
+
+def pair_id(doc_id: str, source_id: str, target_id: str, scope: tuple[int, int] | None = None) -> str:
+    """Stable id of a directed pair, e.g. ``000_90ff/peskov->lukashenko``."""
+    base = f"{doc_id}/{source_id}->{target_id}"
+    return f"{base}@{scope[0]}-{scope[1]}" if scope else base
+
+
+def stance_pairs(docs: Iterable[AnnotatedDocument], *, candidates: bool = False) -> list[StancePair]:
+    """All annotated pairs of ``docs`` (plus ``none`` candidates when asked), sorted by id."""
+    pairs: list[StancePair] = []
+    for doc in docs:
+        pairs.extend(_document_pairs(doc, candidates=candidates))
+    return sorted(pairs, key=lambda p: p.id)
+
+
+def candidate_pairs(doc: AnnotatedDocument) -> list[tuple[str, str]]:
+    """Ordered (source, target) actor pairs with mentions in a common paragraph, sorted."""
+    index = ParagraphIndex(doc.text)
+    actors_in: dict[int, set[str]] = {}
+    for m in doc.annotation.mentions:
+        actors_in.setdefault(index.index_of(m.start), set()).add(m.actor)
+    pairs = {pair for actors in actors_in.values() for pair in permutations(sorted(actors), 2)}
+    return sorted(pairs)
+
+
+def _document_pairs(doc: AnnotatedDocument, *, candidates: bool) -> list[StancePair]:
+    ann = doc.annotation
+    actors = {a.id: a for a in ann.actors}
+    mentions_of: dict[str, list[Mention]] = {}
+    for m in sorted(ann.mentions, key=lambda m: (m.start, m.end, m.id)):
+        mentions_of.setdefault(m.actor, []).append(m)
+    index = ParagraphIndex(doc.text)
+    doc_annotators = tuple(a.id for a in ann.annotators)
+
+    def make(source_id: str, target_id: str, label: str, scope: tuple[int, int] | None, **gold) -> StancePair:
+        src, tgt = actors[source_id], actors[target_id]
+        src_m, tgt_m = mentions_of.get(source_id, []), mentions_of.get(target_id, [])
+        start, end = scope if scope else _context_window(doc.text, index, src_m, tgt_m)
+        return StancePair(
+            id=pair_id(ann.doc_id, source_id, target_id, scope), doc_id=ann.doc_id,
+            source_id=source_id, source=src.name, source_type=src.type,
+            target_id=target_id, target=tgt.name, target_type=tgt.type,
+            context=doc.text[start:end], context_start=start,
+            source_spans=_relative(src_m, start, end), target_spans=_relative(tgt_m, start, end),
+            label=label, guideline_version=ann.guideline_version, **gold)
+
+    pairs = []
+    annotated = set()
+    for s in ann.stances:
+        scope = (s.scope.start, s.scope.end) if s.scope else None
+        annotated.add((s.source, s.target))
+        pairs.append(make(s.source, s.target, s.label, scope, explicit=s.explicit,
+                          evidence=tuple(e.text for e in s.evidence), stance_id=s.id,
+                          annotators=tuple(s.annotators) or doc_annotators))
+    if candidates:
+        for source_id, target_id in candidate_pairs(doc):
+            if (source_id, target_id) not in annotated:
+                pairs.append(make(source_id, target_id, NONE_LABEL, None, explicit=None, evidence=(),
+                                  stance_id=None, annotators=doc_annotators))
+    return pairs
+
+
+def _context_window(text: str, index: ParagraphIndex, src: list[Mention], tgt: list[Mention]) -> tuple[int, int]:
+    if not src or not tgt:
+        return 0, len(text)
+    best = None
+    for a in src:
+        for b in tgt:
+            first, second = (a, b) if (a.start, a.end) <= (b.start, b.end) else (b, a)
+            paragraphs_apart = index.index_of(second.start) - index.index_of(first.start)
+            key = (paragraphs_apart, max(0, second.start - first.end), first.start, second.start)
+            if best is None or key < best[0]:
+                best = (key, first, second)
+    _, first, second = best
+    p_first, p_second = index.index_of(first.start), index.index_of(second.start)
+    return index.spans[p_first][0], index.spans[p_second][1]
+
+
+def _relative(mentions: list[Mention], start: int, end: int) -> tuple[tuple[int, int], ...]:
+    return tuple((m.start - start, m.end - start) for m in mentions if m.start >= start and m.end <= end)

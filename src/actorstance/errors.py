@@ -1,0 +1,81 @@
+"""Every exception the library raises, in one place.
+
+A user-facing error says *where* (file, line or JSON path, id), *what* was expected, what came
+instead, and *how to fix it*. Library code raises these; the CLI turns them into a message on
+stderr and a non-zero exit code, never a traceback.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One problem found in an input, located precisely.
+
+    ``where`` is the file (with ``:LINE`` when the input is line-based), ``path`` the JSON path
+    or record id inside it ("" when the whole file is concerned).
+
+    >>> str(Problem("a.json", "stances[0].label", "unknown label 'pos'", "use one of: positive"))
+    "a.json: stances[0].label: unknown label 'pos'. Fix: use one of: positive."
+    """
+
+    where: str
+    path: str
+    message: str
+    fix: str
+
+    def __str__(self) -> str:
+        location = f"{self.where}: {self.path}" if self.path else self.where
+        return f"{location}: {self.message}. Fix: {self.fix}."
+
+
+class ActorstanceError(Exception):
+    """Base class of every error the library raises on bad input or state."""
+
+
+class ProblemsError(ActorstanceError):
+    """An input had one or more problems; all of them are listed, not only the first."""
+
+    #: what kind of input the problems are in, used in the summary line
+    subject = "input"
+
+    def __init__(self, problems: list[Problem] | tuple[Problem, ...]):
+        self.problems = tuple(problems)
+        super().__init__(self._render())
+
+    def _render(self) -> str:
+        n = len(self.problems)
+        head = f"{n} problem{'s' if n != 1 else ''} in {self.subject}:"
+        return "\n".join([head, *(f"  {p}" for p in self.problems)])
+
+
+class AnnotationError(ProblemsError):
+    """An annotation file does not follow the schema or does not match its text."""
+
+    subject = "annotations"
+
+
+class PredictionsError(ProblemsError):
+    """A predictions file does not match the split it is scored against."""
+
+    subject = "predictions"
+
+
+class ImportFormatError(ProblemsError):
+    """A corpus being imported (e.g. SEESAW) has malformed records."""
+
+    subject = "the imported corpus"
+
+
+class DatasetError(ActorstanceError):
+    """A dataset folder is missing, stale, inconsistent, or cannot be built."""
+
+
+class ModelSpecError(ActorstanceError):
+    """A ``--model`` spec does not name a usable model."""
+
+
+class ModelError(ActorstanceError):
+    """A model broke the model protocol (wrong number of predictions, unknown labels...)."""

@@ -1,0 +1,85 @@
+import json
+
+from click.testing import CliRunner
+
+from actorstance.cli import cli
+from tests.conftest import TINY
+
+
+def invoke(*args):
+    return CliRunner().invoke(cli, list(map(str, args)))
+
+
+def test_validate_prints_one_summary_line_per_file():
+    result = invoke("validate", TINY)
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines() == [
+        f"{TINY / 'doc_a.json'}: ok — tiny_a: 5 actors, 11 mentions, 4 stances (guidelines 1.0.0)",
+        f"{TINY / 'doc_b.json'}: ok — tiny_b: 3 actors, 6 mentions, 2 stances (guidelines 1.0.0)",
+    ]
+
+
+def test_validate_lists_every_problem_of_every_file_and_exits_1(tiny_copy):
+    for name in ("doc_a.json", "doc_b.json"):
+        path = tiny_copy / name
+        data = json.loads(path.read_text(encoding="utf-8"))
+        data["stances"][0]["label"] = "favourable"
+        path.write_text(json.dumps(data), encoding="utf-8")
+    result = invoke("validate", tiny_copy)
+    assert result.exit_code == 1
+    fix = "Fix: use one of: positive, negative, neutral."
+    assert result.output == (
+        "Error: 2 problems in annotations:\n"
+        f"  {tiny_copy / 'doc_a.json'}: stances[0].label: unknown label 'favourable'. {fix}\n"
+        f"  {tiny_copy / 'doc_b.json'}: stances[0].label: unknown label 'favourable'. {fix}\n")
+
+
+def test_validate_missing_path_and_empty_folder(tmp_path):
+    result = invoke("validate", tmp_path / "missing")
+    assert result.exit_code == 1
+    assert result.output == (f"Error: 1 problem in annotations:\n  {tmp_path / 'missing'}: no such file or folder. "
+                             "Fix: pass an annotation .json file or a folder of them.\n")
+    result = invoke("validate", tmp_path)
+    assert (result.exit_code, result.output) == (1, f"Error: no annotation files found in {tmp_path}\n")
+
+
+def test_convert_writes_sorted_jsonl_and_is_byte_identical(tmp_path):
+    out1, out2 = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    result = invoke("convert", TINY, "--output", out1)
+    assert (result.exit_code, result.output) == (0, f"wrote 6 pairs from 2 documents to {out1}\n")
+    invoke("convert", TINY, "--output", out2)
+    assert out1.read_bytes() == out2.read_bytes()
+    rows = [json.loads(line) for line in out1.read_text(encoding="utf-8").splitlines()]
+    assert [r["id"] for r in rows][:2] == ["tiny_a/berg->holm", "tiny_a/green_bloc->berg"]
+    assert {"id", "doc_id", "source_id", "source", "source_type", "target_id", "target", "target_type",
+            "label", "explicit", "evidence"} <= rows[0].keys()
+
+
+def test_convert_with_candidates(tmp_path):
+    out = tmp_path / "c.jsonl"
+    result = invoke("convert", TINY, "-o", out, "--candidates")
+    assert (result.exit_code, result.output) == (0, f"wrote 24 pairs (18 none candidates) from 2 documents to {out}\n")
+
+
+def test_convert_on_bad_input_leaves_previous_output_intact(tiny_copy, tmp_path):
+    out = tmp_path / "pairs.jsonl"
+    out.write_text("previous\n", encoding="utf-8")
+    (tiny_copy / "doc_a.json").write_text("{", encoding="utf-8")
+    result = invoke("convert", tiny_copy, "-o", out)
+    assert result.exit_code == 1
+    assert "invalid JSON" in result.output
+    assert out.read_text(encoding="utf-8") == "previous\n"
+
+
+def test_convert_requires_output():
+    result = invoke("convert", TINY)
+    assert result.exit_code == 2
+    assert "Missing option '--output' / '-o'." in result.output
+
+
+def test_schema_command_prints_published_schema():
+    from tests.conftest import REPO
+
+    result = invoke("schema")
+    assert result.exit_code == 0
+    assert result.output == (REPO / "docs" / "annotation.schema.json").read_text(encoding="utf-8")

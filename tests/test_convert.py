@@ -1,0 +1,75 @@
+from actorstance.annotations import load_annotations
+from actorstance.convert import candidate_pairs, pair_id, stance_pairs
+from actorstance.jsonl import dumps
+from tests.conftest import TINY
+
+
+def tiny_pairs(**kw):
+    return {p.id: p for p in stance_pairs(load_annotations([TINY]), **kw)}
+
+
+def test_annotated_pairs_carry_label_direction_and_evidence():
+    pairs = tiny_pairs()
+    p = pairs["tiny_a/berg->holm"]
+    assert (p.source, p.source_type, p.target, p.target_type) == ("Anna Berg", "person", "Lars Holm", "person")
+    assert (p.label, p.explicit, p.stance_id) == ("positive", True, "s1")
+    assert p.evidence == ("praised President Lars Holm for his “steady leadership”",)
+    assert pairs["tiny_a/holm->berg"].label == "positive"  # the reverse direction is its own pair
+    assert len(pairs) == 6 and all(p.label != "none" for p in pairs.values())
+
+
+def test_context_is_the_paragraph_of_the_closest_mentions_with_relative_spans():
+    p = tiny_pairs()["tiny_a/green_bloc->berg"]
+    assert p.context.startswith("The opposition Green Bloc condemned Berg’s budget.")
+    assert [p.context[s:e] for s, e in p.source_spans] == ["The opposition Green Bloc", "the bloc"]
+    assert [p.context[s:e] for s, e in p.target_spans] == ["Berg"]
+    doc = load_annotations([TINY])[0]
+    assert doc.text[p.context_start:p.context_start + len(p.context)] == p.context
+
+
+def test_context_rule_ignores_the_label():
+    pairs = tiny_pairs(candidates=True)
+    # same actors, either direction, annotated or not: the context depends on mentions only
+    assert pairs["tiny_a/berg->green_bloc"].context == pairs["tiny_a/green_bloc->berg"].context
+    assert pairs["tiny_a/berg->green_bloc"].label == "none"
+
+
+def test_candidates_cover_co_occurring_unannotated_ordered_pairs():
+    docs = load_annotations([TINY])
+    assert ("lind", "holm") in candidate_pairs(docs[0])
+    assert ("northern_front", "holm") not in candidate_pairs(docs[1])  # never in a common paragraph
+    assert ("holm", "saleh") in candidate_pairs(docs[1])
+    pairs = tiny_pairs(candidates=True)
+    none = {i for i, p in pairs.items() if p.label == "none"}
+    assert "tiny_a/lind->holm" in none and "tiny_a/holm->lind" not in none  # annotated: neutral
+    assert pairs["tiny_a/lind->holm"].explicit is None and pairs["tiny_a/lind->holm"].evidence == ()
+    assert len(pairs) == 24
+
+
+def test_ids_are_stable_and_output_is_byte_identical():
+    assert pair_id("d", "a", "b") == "d/a->b"
+    assert pair_id("d", "a", "b", (3, 9)) == "d/a->b@3-9"
+    first = "\n".join(dumps(p.to_record()) for p in stance_pairs(load_annotations([TINY]), candidates=True))
+    second = "\n".join(dumps(p.to_record()) for p in stance_pairs(load_annotations([TINY]), candidates=True))
+    assert first == second
+    ids = [p.id for p in stance_pairs(load_annotations([TINY]), candidates=True)]
+    assert ids == sorted(ids)
+
+
+def test_scoped_stance_uses_its_scope_as_context(edit_annotation, tiny_copy):
+    def change(d):
+        d["stances"][0]["scope"] = {"start": 20, "end": 111, "text": "Prime Minister Anna Berg praised President "
+                                    "Lars Holm for his “steady leadership” on Monday."}
+
+    edit_annotation(change)
+    p = {p.id: p for p in stance_pairs(load_annotations([tiny_copy]))}["tiny_a/berg->holm@20-111"]
+    assert p.context.endswith("on Monday.") and p.context_start == 20
+    assert [p.context[s:e] for s, e in p.target_spans] == ["President Lars Holm", "his"]
+
+
+def test_record_has_every_dataset_column_in_order():
+    from actorstance.dataset.features import COLUMNS
+
+    record = next(iter(tiny_pairs().values())).to_record()
+    assert tuple(record) == COLUMNS
+    assert record["source_spans"][0].keys() == {"start", "end"}
