@@ -73,3 +73,23 @@ def test_record_has_every_dataset_column_in_order():
     record = next(iter(tiny_pairs().values())).to_record()
     assert tuple(record) == COLUMNS
     assert record["source_spans"][0].keys() == {"start", "end"}
+
+
+def test_context_spans_all_paragraphs_that_mention_both_actors():
+    p = tiny_pairs()["tiny_a/holm->berg"]
+    assert p.context.startswith("Prime Minister Anna Berg") and p.context.endswith("Eva Lind.")
+
+
+def test_context_falls_back_to_the_closest_mentions_when_no_paragraph_has_both(tiny_copy):
+    import json
+
+    path = tiny_copy / "doc_b.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    evidence = {"start": 118, "end": 141, "text": "did not comment on Pres"}  # offsets checked by the loader
+    data["stances"].append({"id": "s3", "source": "northern_front", "target": "holm", "label": "neutral",
+                            "explicit": False, "evidence": [evidence]})
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    p = {p.id: p for p in stance_pairs(load_annotations([tiny_copy]))}["tiny_b/northern_front->holm"]
+    assert p.context.startswith("General Omar Saleh accused") and p.context.endswith("in the capital.")
+    assert [p.context[s:e] for s, e in p.target_spans] == ["President Lars Holm"]
+    assert [p.context[s:e] for s, e in p.source_spans] == ["the Northern Front", "The Front"]

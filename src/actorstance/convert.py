@@ -10,9 +10,11 @@ Policies (codebook sections "Candidate pairs" and "Context"):
 * **candidates** (``candidates=True``) — every ordered pair of distinct actors with mentions in
   a common paragraph that carries no annotated stance in the document gets the label ``none``.
 * **context** — chosen without looking at the label: for a scoped stance, its scope; otherwise
-  the closest source mention/target mention pair (fewest paragraphs apart, then fewest
-  characters apart, then earliest) and the paragraphs from the first of the two to the second. With no mention of one of the actors,
-  the whole text.
+  the paragraphs from the first to the last paragraph that mention both actors (a document-level
+  stance may rest on any of them). When no paragraph mentions both: the closest source
+  mention/target mention pair (fewest paragraphs apart, then fewest characters apart, then
+  earliest) and the paragraphs from the first of the two to the second. With no mention of one
+  of the actors, the whole text.
 """
 
 from __future__ import annotations
@@ -127,6 +129,10 @@ def _document_pairs(doc: AnnotatedDocument, *, candidates: bool) -> list[StanceP
 def _context_window(text: str, index: ParagraphIndex, src: list[Mention], tgt: list[Mention]) -> tuple[int, int]:
     if not src or not tgt:
         return 0, len(text)
+    src_paragraphs = {index.index_of(m.start) for m in src}
+    shared = sorted(src_paragraphs & {index.index_of(m.start) for m in tgt})
+    if shared:
+        return index.spans[shared[0]][0], index.spans[shared[-1]][1]
     best = None
     for a in src:
         for b in tgt:
@@ -136,8 +142,7 @@ def _context_window(text: str, index: ParagraphIndex, src: list[Mention], tgt: l
             if best is None or key < best[0]:
                 best = (key, first, second)
     _, first, second = best
-    p_first, p_second = index.index_of(first.start), index.index_of(second.start)
-    return index.spans[p_first][0], index.spans[p_second][1]
+    return index.spans[index.index_of(first.start)][0], index.spans[index.index_of(second.start)][1]
 
 
 def _relative(mentions: list[Mention], start: int, end: int) -> tuple[tuple[int, int], ...]:
