@@ -29,6 +29,16 @@ from actorstance.schema import Mention
 from actorstance.segment import ParagraphIndex
 
 
+#: The context rule in words, rendered into the dataset card (keep in step with ``_context_window``).
+CONTEXT_RULE = (
+    "for a stance scoped to a sentence, that sentence; otherwise the paragraphs from the first to the last "
+    "paragraph that mention both the source and the target (with the paragraphs in between); when no paragraph "
+    "mentions both, the closest source-mention/target-mention pair (fewest paragraphs apart, then fewest "
+    "characters apart, then earliest) and the paragraphs from the first of the two to the second; the whole "
+    "text when an actor has no mention"
+)
+
+
 @dataclass(frozen=True)
 class StancePair:
     """One directed pair with its label, model inputs and (analysis-only) gold evidence.

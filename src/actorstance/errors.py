@@ -79,3 +79,17 @@ class ModelSpecError(ActorstanceError):
 
 class ModelError(ActorstanceError):
     """A model broke the model protocol (wrong number of predictions, unknown labels...)."""
+
+
+class LexiconError(ProblemsError):
+    """A stance lexicon file (the ``lexicon`` baseline's cue words) is malformed."""
+
+    subject = "the stance lexicon"
+
+
+class TrainSpecError(ActorstanceError):
+    """A ``--train DATASET[:CONFIG:SPLIT]`` value cannot be parsed."""
+
+
+class OutputError(ActorstanceError):
+    """An output path cannot be written safely (e.g. a folder to replace holds files that are not ours)."""

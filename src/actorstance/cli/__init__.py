@@ -20,6 +20,13 @@ COMMANDS: dict[str, str] = {
     "validate": "actorstance.cli.annotations:validate",
     "convert": "actorstance.cli.annotations:convert",
     "schema": "actorstance.cli.annotations:schema",
+    "build": "actorstance.cli.dataset:build",
+    "publish": "actorstance.cli.dataset:publish",
+    "import": "actorstance.cli.imports:import_",
+    "evaluate": "actorstance.cli.evaluate:evaluate",
+    "predict": "actorstance.cli.evaluate:predict",
+    "benchmark": "actorstance.cli.benchmark:benchmark",
+    "graph": "actorstance.cli.benchmark:graph",
 }
 
 

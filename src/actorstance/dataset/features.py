@@ -6,7 +6,7 @@ Columns are split by role. A model may read only :data:`MODEL_INPUT_COLUMNS`; th
 
 from __future__ import annotations
 
-from actorstance.labels import CONFIG_LABELS
+from actorstance.labels import ACTOR_TYPES, CONFIG_LABELS
 
 #: Columns a model may read: label-independent by construction.
 MODEL_INPUT_COLUMNS: tuple[str, ...] = (
@@ -21,6 +21,31 @@ LABEL_COLUMN = "label"
 ANALYSIS_COLUMNS: tuple[str, ...] = ("explicit", "evidence", "stance_id", "annotators", "guideline_version")
 
 COLUMNS: tuple[str, ...] = (*MODEL_INPUT_COLUMNS, LABEL_COLUMN, *ANALYSIS_COLUMNS)
+
+#: One line per column, shown in the dataset card and in croissant.json.
+COLUMN_DESCRIPTIONS: dict[str, str] = {
+    "id": "Stable pair id `DOC/SOURCE->TARGET` (plus `@START-END` for a sentence-scoped stance).",
+    "doc_id": "Document the pair comes from; splits are made by document.",
+    "source_id": "Id of the actor who holds the stance (unique within the document).",
+    "source": "Canonical name of the source actor.",
+    "source_type": f"Actor type of the source ({', '.join(ACTOR_TYPES)}).",
+    "target_id": "Id of the actor the stance is about.",
+    "target": "Canonical name of the target actor.",
+    "target_type": "Actor type of the target.",
+    "context": "The text a model reads, chosen by a rule that never looks at the label (see 'Context rule').",
+    "context_start": "Offset of `context` in the document text (Unicode code points).",
+    "source_spans": "Mentions of the source inside `context` ({start, end}: code points relative to `context`, "
+                    "end exclusive).",
+    "target_spans": "Mentions of the target inside `context` ({start, end}: code points relative to `context`, "
+                    "end exclusive).",
+    "label": "Gold stance of the source towards the target.",
+    "explicit": "True when the text states the stance, False when it is clearly implied; null for `none` pairs.",
+    "evidence": "Gold evidence text. Analysis only: it points at the answer and `none` pairs have none, "
+                "so a model that reads it sees the label.",
+    "stance_id": "Id of the stance in the annotation file; null for `none` pairs.",
+    "annotators": "Ids of the annotators of the pair (see 'Annotation process').",
+    "guideline_version": "Version of the annotation guidelines (codebook) the document was annotated under.",
+}
 
 
 def features_for(config: str):

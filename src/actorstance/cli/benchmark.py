@@ -1,0 +1,77 @@
+"""``benchmark`` and ``graph``: comparison reports and stance networks."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from actorstance.cli._common import command
+from actorstance.labels import CONFIG_LABELS
+
+DEFAULT_DATASET = "data/dataset"
+
+
+@command()
+@click.option("--dataset", "datasets", multiple=True, metavar="DIR[:CONFIG:SPLIT]",
+              help=f"Built dataset folder, repeatable (default: {DEFAULT_DATASET}; config pairs, split test).")
+@click.option("--model", "models", multiple=True, metavar="SPEC",
+              help="Also run this model (baseline:NAME or package.module:attr), repeatable.")
+@click.option("--predictions", multiple=True, metavar="NAME=FILE",
+              help="Also score this predictions file under NAME, repeatable.")
+@click.option("--bootstrap", default=1000, show_default=True, type=click.IntRange(min=0),
+              help="Bootstrap resamples for intervals and paired comparisons (0: none).")
+@click.option("--seed", default=0, show_default=True, type=int,
+              help="Seeds the bootstrap and every model's training.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@click.option("--output", "-o", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Folder to write (replaced whole, atomically): results.json, report.md, plots, networks.")
+def benchmark(datasets: tuple[str, ...], models: tuple[str, ...], predictions: tuple[str, ...], bootstrap: int,
+              seed: int, quiet: bool, output: Path) -> None:
+    """Compare every registered baseline, plus given models and predictions files, on each dataset.
+
+    Every model is scored as `actorstance evaluate` scores it (f1_pn, macro_f1, accuracy with 95%
+    bootstrap intervals) and compared with the best one by a paired bootstrap over the same
+    resamples. Writes OUTPUT/results.json, then renders from it OUTPUT/report.md (leaderboard,
+    paired comparisons, per-class F1, notes on what the sample size allows), PNG plots and the
+    stance network as GraphML and GEXF. Set SOURCE_DATE_EPOCH for byte-identical reruns.
+    Progress goes to stderr when it is a terminal.
+    """
+    from actorstance.reports.benchmark import run_benchmark
+    from actorstance.reports.render import check_output_folder, write_benchmark
+
+    check_output_folder(output)
+    result = run_benchmark(datasets or [DEFAULT_DATASET], models=models, predictions=predictions,
+                           n_resamples=bootstrap, seed=seed, progress=not quiet and sys.stderr.isatty())
+    report = write_benchmark(result, output)
+    for d in result.datasets:
+        best = next(m for m in d.models if m.name == d.best).result.metrics["f1_pn"]
+        tied = sum(m.tied_with_best for m in d.models) - 1
+        value = "undefined" if best.value is None else f"{best.value:.3f}"
+        click.echo(f"{d.path}:{d.config}:{d.split}: {len(d.models)} models on {d.n} pairs; best {d.best} "
+                   f"(f1_pn {value}), {tied} other{'s' if tied != 1 else ''} within its interval")
+    click.echo(f"wrote {report}")
+
+
+@command()
+@click.option("--dataset", default=DEFAULT_DATASET, show_default=True,
+              type=click.Path(file_okay=False, path_type=Path), help="Built dataset folder.")
+@click.option("--config", default="pairs", show_default=True, type=click.Choice(sorted(CONFIG_LABELS)),
+              help="pairs: annotated stances; candidates: plus 'none' pairs (drawn without an edge).")
+@click.option("--split", default="test", show_default=True, help="Split to draw.")
+@click.option("--output", "-o", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="File to write: .graphml or .gexf (Gephi, yEd...) or .png (a drawing).")
+def graph(dataset: Path, config: str, split: str, output: Path) -> None:
+    """Export the gold stance network of a split: actors as nodes, one directed edge per stance.
+
+    The format follows the extension of --output: .graphml, .gexf (with edge colours) or .png.
+    Edges carry the label, its colour and the document id; their key is the pair id.
+    """
+    from actorstance.reports.network import check_network_path, split_network, write_network
+
+    check_network_path(output)
+    network = split_network(dataset, config, split)
+    write_network(network, output)
+    click.echo(f"wrote {output}: {network.number_of_nodes()} actors, {network.number_of_edges()} stance edges "
+               f"(config '{config}', split '{split}')")

@@ -1,0 +1,100 @@
+"""``evaluate`` and ``predict``: score a model or a predictions file on a split of a built dataset."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from actorstance.cli._common import command
+from actorstance.labels import CONFIG_LABELS
+
+DEFAULT_DATASET = "data/dataset"
+
+_dataset = click.option("--dataset", "dataset", default=DEFAULT_DATASET, show_default=True,
+                        type=click.Path(file_okay=False, path_type=Path), help="Built dataset folder.")
+_config = click.option("--config", default="pairs", show_default=True, type=click.Choice(sorted(CONFIG_LABELS)),
+                       help="pairs: annotated stances; candidates: plus 'none' pairs.")
+_split = click.option("--split", default="test", show_default=True, help="Split to score.")
+_train = click.option("--train", "train", metavar="DATASET[:CONFIG:SPLIT]",
+                      help="Fit the --model on this data instead (default: the dataset's train split, or "
+                           "cross-validation when scoring the train split or there is none).")
+_seed = click.option("--seed", default=0, show_default=True, type=int,
+                     help="Seeds the bootstrap and the model's training (random_state).")
+
+
+@command()
+@click.option("--predictions", type=click.Path(dir_okay=False, path_type=Path),
+              help="JSON lines file of {\"id\", \"label\"[, \"scores\"]}, one line per pair of the split.")
+@click.option("--model", help="baseline:NAME or package.module:attr (see docs/evaluation.md).")
+@_dataset
+@_config
+@_split
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the result JSON here (replaced atomically).")
+@click.option("--bootstrap", default=1000, show_default=True, type=click.IntRange(min=0),
+              help="Bootstrap resamples for the 95% intervals (0: no intervals).")
+@_seed
+@_train
+@click.option("--json", "as_json", is_flag=True, help="Print the result JSON instead of the table.")
+def evaluate(predictions: Path | None, model: str | None, dataset: Path, config: str, split: str,
+             output: Path | None, bootstrap: int, seed: int, train: str | None, as_json: bool) -> None:
+    """Score predictions on a split: f1_pn, macro_f1, accuracy with 95% CIs.
+
+    Give exactly one of --predictions FILE (JSON lines, one per pair of the split; "label": null
+    abstains) or --model SPEC (run the model first). Every pair of the split is scored; a file
+    with missing, unknown or duplicate ids, unknown labels or malformed lines is rejected with
+    every problem listed. Intervals are a seeded percentile bootstrap over documents.
+
+    A --model is fitted on the dataset's train split (or --train data), or cross-validated over
+    the scored split; the result records how. Prints a table (or the JSON with --json). Exit
+    codes: 0 scored; 1 bad input (message on stderr); 2 usage error.
+    """
+    from actorstance.evaluation import evaluate as run_evaluation, render_table
+
+    if (predictions is None) == (model is None):
+        raise click.UsageError("give exactly one of --predictions FILE or --model SPEC")
+    if train is not None and predictions is not None:
+        raise click.UsageError("--train applies to --model only: a predictions file is already made")
+    result = run_evaluation(dataset, predictions=predictions, model=model, config=config, split=split,
+                            bootstrap=bootstrap, seed=seed, train=_training_data(train, config))
+    if output is not None:
+        result.write(output)
+    click.echo(result.to_json() if as_json else render_table(result), nl=False)
+    if output is not None:
+        click.echo(f"wrote {output}", err=True)
+
+
+@command()
+@click.option("--model", required=True, help="baseline:NAME or package.module:attr (see docs/evaluation.md).")
+@_dataset
+@_config
+@_split
+@click.option("--output", "-o", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="Predictions JSON lines file to write (replaced atomically).")
+@_seed
+@_train
+def predict(model: str, dataset: Path, config: str, split: str, output: Path, seed: int, train: str | None) -> None:
+    """Run a model on a split and write its predictions (JSON lines), without scoring.
+
+    The file is what `actorstance evaluate --predictions` reads, so scoring can be repeated
+    without rerunning the model. Lines are sorted by id; abstentions are written as
+    "label": null.
+    """
+    from actorstance.evaluation import predict as run_model, write_predictions
+
+    run = run_model(dataset, model=model, config=config, split=split, seed=seed, train=_training_data(train, config))
+    n = write_predictions(output, run.data.ids, run.labels)
+    click.echo(f"wrote {n} predictions ({run.abstentions} abstentions) for config '{config}', split '{split}' "
+               f"to {output}; training: {run.protocol.description}")
+
+
+def _training_data(train: str | None, config: str):
+    """``--train DATASET[:CONFIG:SPLIT]`` → training data (CONFIG defaults to the evaluated one)."""
+    if train is None:
+        return None
+    from actorstance.evaluation import load_training_data
+    from actorstance.models.training import parse_train_spec
+
+    folder, train_config, train_split = parse_train_spec(train)
+    return load_training_data(folder, train_config or config, train_split)

@@ -1,0 +1,123 @@
+"""The facts a dataset card and croissant.json are rendered from, gathered once by the build.
+
+Both renderers read a :class:`DatasetFacts`, never the documents, so they cannot disagree.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from actorstance.annotations import AnnotatedDocument
+from actorstance.convert import StancePair
+from actorstance.labels import ACTOR_TYPES
+
+
+@dataclass(frozen=True)
+class SplitFacts:
+    name: str
+    files: tuple[str, ...]          # relative paths of the parquet files
+    num_examples: int
+    num_bytes: int                  # Arrow (in-memory) size, what `dataset_info.splits` records
+    label_counts: tuple[tuple[str, int], ...]   # in ClassLabel order, zeros included
+    documents: tuple[str, ...]
+    source_types: tuple[tuple[str, int], ...]
+    target_types: tuple[tuple[str, int], ...]
+
+
+@dataclass(frozen=True)
+class ConfigFacts:
+    name: str
+    label_names: tuple[str, ...]
+    splits: tuple[SplitFacts, ...]
+
+    @property
+    def num_examples(self) -> int:
+        return sum(s.num_examples for s in self.splits)
+
+
+@dataclass(frozen=True)
+class AnnotatorFacts:
+    id: str
+    kind: str
+    name: str | None
+    note: str | None
+
+
+@dataclass(frozen=True)
+class DocumentFacts:
+    doc_id: str
+    split: str
+    language: str
+    outlet: str | None
+    url: str | None
+    published: str | None
+    author: str | None
+    text_sha256: str
+    characters: int
+    actors: int
+    mentions: int
+    stances: int
+    guideline_version: str
+    annotators: tuple[AnnotatorFacts, ...]
+    actor_types: tuple[tuple[str, int], ...]
+    metadata: tuple[tuple[str, str], ...]   # free-form provenance from the annotation file, sorted
+
+
+@dataclass(frozen=True)
+class DatasetFacts:
+    version: str
+    configs: tuple[ConfigFacts, ...]
+    documents: tuple[DocumentFacts, ...]
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        return tuple(sorted({d.language for d in self.documents}))
+
+    @property
+    def guideline_versions(self) -> tuple[str, ...]:
+        return tuple(sorted({d.guideline_version for d in self.documents}))
+
+    @property
+    def annotators(self) -> tuple[AnnotatorFacts, ...]:
+        return tuple(sorted({a for d in self.documents for a in d.annotators}, key=lambda a: a.id))
+
+    @property
+    def actor_types(self) -> tuple[tuple[str, int], ...]:
+        total: Counter = Counter()
+        for d in self.documents:
+            total.update(dict(d.actor_types))
+        return tuple((t, total[t]) for t in ACTOR_TYPES if total[t])
+
+    def config(self, name: str) -> ConfigFacts:
+        return next(c for c in self.configs if c.name == name)
+
+
+def split_facts(name: str, files: tuple[str, ...], pairs: list[StancePair], labels: tuple[str, ...],
+                num_bytes: int, documents: tuple[str, ...]) -> SplitFacts:
+    counts = Counter(p.label for p in pairs)
+    sources, targets = Counter(p.source_type for p in pairs), Counter(p.target_type for p in pairs)
+    return SplitFacts(
+        name=name, files=files, num_examples=len(pairs), num_bytes=num_bytes,
+        label_counts=tuple((label, counts[label]) for label in labels), documents=documents,
+        source_types=tuple((t, sources[t]) for t in ACTOR_TYPES if sources[t]),
+        target_types=tuple((t, targets[t]) for t in ACTOR_TYPES if targets[t]),
+    )
+
+
+def document_facts(doc: AnnotatedDocument, split: str) -> DocumentFacts:
+    ann = doc.annotation
+    source = ann.source
+    types = Counter(a.type for a in ann.actors)
+    return DocumentFacts(
+        doc_id=ann.doc_id, split=split, language=ann.language,
+        outlet=source.outlet if source else None, url=source.url if source else None,
+        published=source.published if source else None, author=source.author if source else None,
+        text_sha256=doc.text_sha256, characters=len(doc.text),
+        actors=len(ann.actors), mentions=len(ann.mentions), stances=len(ann.stances),
+        guideline_version=ann.guideline_version,
+        annotators=tuple(AnnotatorFacts(a.id, a.kind, a.name, a.note) for a in ann.annotators),
+        actor_types=tuple((t, types[t]) for t in ACTOR_TYPES if types[t]),
+        metadata=tuple(sorted(ann.metadata.items())),
+    )
+

@@ -1,0 +1,53 @@
+"""Where everything lives in a built dataset folder, and the dataset's version: defined once.
+
+The folder follows the Hugging Face Hub layout, so ``datasets.load_dataset(folder, CONFIG)``
+and the Hub read it without a loading script::
+
+    README.md                               dataset card (YAML metadata + datasheet)
+    pairs/test-00000-of-00001.parquet       one parquet file per config and split
+    candidates/test-00000-of-00001.parquet
+    croissant.json                          Croissant metadata (same facts as the card)
+    MANIFEST.json                           dataset version + sha256 of every other file
+"""
+
+from __future__ import annotations
+
+from actorstance.labels import CONFIG_LABELS
+
+#: Semantic version of the dataset (not of the code): bump MAJOR when rows or labels change
+#: meaning, MINOR when documents are added, PATCH for card/metadata-only fixes.
+DATASET_VERSION = "1.0.0"
+
+#: (version, date, change) for the card's changelog, newest first. Dates are written by hand so
+#: that a rebuild never depends on the clock.
+CHANGELOG: tuple[tuple[str, str, str], ...] = (
+    ("1.0.0", "2026-11-27", "First release: the seed article, configs `pairs` and `candidates`, split `test`."),
+)
+
+#: Dataset name on the Hub and in Croissant.
+DATASET_NAME = "actorstance"
+PRETTY_NAME = "actorstance: directed political-actor stance in news"
+
+CARD_FILE = "README.md"
+CROISSANT_FILE = "croissant.json"
+MANIFEST_FILE = "MANIFEST.json"
+
+#: Configs in card order; their label names come from :data:`actorstance.labels.CONFIG_LABELS`.
+CONFIGS: tuple[str, ...] = tuple(CONFIG_LABELS)
+
+#: Allowed split names, in the order they are written and listed.
+SPLIT_NAMES: tuple[str, ...] = ("train", "validation", "test")
+
+
+def data_file(config: str, split: str, shard: int = 0, num_shards: int = 1) -> str:
+    """Path of a parquet shard relative to the dataset folder (Hub naming).
+
+    >>> data_file("pairs", "test")
+    'pairs/test-00000-of-00001.parquet'
+    """
+    return f"{config}/{split}-{shard:05d}-of-{num_shards:05d}.parquet"
+
+
+def data_files_pattern(config: str, split: str) -> str:
+    """The ``data_files`` glob the card declares for a config's split."""
+    return f"{config}/{split}-*.parquet"

@@ -1,0 +1,130 @@
+"""Read a built dataset folder offline: one split as a ``datasets.Dataset``, its label names and
+a fingerprint that records exactly which files were read.
+
+Why not ``datasets.load_dataset``? It is what users call (and the tests check it works), but the
+evaluation harness needs something stricter: ``load_dataset`` caches a folder that declares
+``configs`` in its card by config name and may return the cached copy after the files changed,
+and it consults the Hub unless ``HF_HUB_OFFLINE`` was set before ``datasets`` was imported.
+:func:`load_split` reads the parquet files listed in the card directly, types them with the
+card's ``Features`` (what ``load_dataset`` would return), checks them against the parquet's own
+features and the ``MANIFEST.json`` checksums, and keeps the table in memory: no cache, no
+network, no stale data.
+
+>>> ds = load_split("data/dataset", "pairs", "test")            # doctest: +SKIP
+>>> ds.features["label"].names                                   # doctest: +SKIP
+['positive', 'negative', 'neutral']
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+from actorstance.dataset.card import card_configs, card_features, read_card_metadata
+from actorstance.dataset.layout import CARD_FILE
+from actorstance.dataset.manifest import file_hashes, manifest_digest, read_manifest, verify_manifest
+from actorstance.errors import DatasetError
+
+
+def load_split(folder: str | Path, config: str = "pairs", split: str = "test"):
+    """One split of one config of a built dataset folder, as an in-memory ``datasets.Dataset``.
+
+    Raises :class:`DatasetError` when the folder, config or split does not exist (listing what
+    does), when a file no longer matches ``MANIFEST.json``, or when the card and a parquet file
+    disagree about the features (e.g. the label names).
+    """
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+    from datasets import Dataset, DatasetInfo, NamedSplit
+    from datasets.table import InMemoryTable
+
+    folder = Path(folder)
+    meta = read_card_metadata(folder)
+    files = split_files(folder, config, split, meta=meta)
+    verify_manifest(folder, only=[CARD_FILE, *files])
+    features = card_features(folder, config, meta=meta)
+    tables = []
+    for rel in files:
+        table = pq.read_table(folder / rel)
+        on_disk = _parquet_features(table.schema)
+        if on_disk is not None and on_disk != features:
+            raise DatasetError(f"{folder / rel}: its features differ from the card's ({folder / CARD_FILE}, config "
+                               f"'{config}'); e.g. label names {_label_names_of(on_disk)} vs "
+                               f"{_label_names_of(features)}. Fix: rebuild the dataset with `actorstance build`.")
+        tables.append(table.select(list(features)).cast(features.arrow_schema))
+    table = pa.concat_tables(tables) if tables else features.arrow_schema.empty_table()
+    hashes = ((read_manifest(folder) or {}).get("files") or {})
+    seed = json.dumps([config, split, [(rel, hashes.get(rel, {}).get("sha256")) for rel in files]])
+    info = DatasetInfo(features=features, config_name=config, dataset_name=folder.resolve().name)
+    return Dataset(InMemoryTable(table), info=info, split=NamedSplit(split),
+                   fingerprint=hashlib.sha256(seed.encode("utf-8")).hexdigest()[:16])
+
+
+def split_files(folder: str | Path, config: str, split: str, *, meta: dict | None = None) -> list[str]:
+    """Parquet files (relative POSIX paths, sorted) that the card declares for ``config``/``split``."""
+    folder = Path(folder)
+    configs = card_configs(folder, meta)
+    if config not in configs:
+        raise DatasetError(f"{folder / CARD_FILE}: no config '{config}'; the dataset has: {', '.join(configs)}. "
+                           "Fix: pass one of those configs.")
+    splits = configs[config]
+    if split not in splits:
+        raise DatasetError(f"{folder / CARD_FILE}: config '{config}' has no split '{split}'; it has: "
+                           f"{', '.join(splits)}. Fix: pass one of those splits.")
+    files: list[str] = []
+    for pattern in splits[split]:
+        matched = sorted(p.relative_to(folder).as_posix() for p in folder.glob(pattern) if p.is_file())
+        if not matched:
+            raise DatasetError(f"{folder}: no file matches '{pattern}' (config '{config}', split '{split}'). "
+                               "Fix: rebuild the dataset with `actorstance build`.")
+        files.extend(matched)
+    return files
+
+
+def label_names(folder: str | Path, config: str = "pairs") -> list[str]:
+    """The ``ClassLabel`` names of ``config``'s label column, as declared in the card.
+
+    The card is what ``load_dataset`` uses, so this is what a user of the folder sees.
+    """
+    from datasets import ClassLabel
+
+    label = card_features(Path(folder), config).get("label")
+    if not isinstance(label, ClassLabel):
+        raise DatasetError(f"{Path(folder) / CARD_FILE}: config '{config}' has no ClassLabel column 'label'. "
+                           "Fix: rebuild the dataset with `actorstance build`.")
+    return list(label.names)
+
+
+def dataset_fingerprint(folder: str | Path) -> dict:
+    """What exactly is in ``folder``: ``{"version", "sha256", "files": {path: sha256}}``.
+
+    Hashes are computed from the files themselves; when the folder has a ``MANIFEST.json``
+    they must match it (else :class:`DatasetError`) and ``version`` comes from it (``None``
+    without a manifest). ``sha256`` is one digest over all files. Paths are relative, so the
+    fingerprint does not depend on where the folder lives.
+    """
+    folder = Path(folder)
+    read_card_metadata(folder)  # a clear error when this is not a dataset folder
+    manifest = verify_manifest(folder)
+    hashes = file_hashes(folder)
+    return {
+        "version": manifest.get("version") if manifest else None,
+        "sha256": manifest_digest(hashes),
+        "files": {rel: entry["sha256"] for rel, entry in hashes.items()},
+    }
+
+
+def _parquet_features(schema):
+    from datasets import Features
+
+    meta = (schema.metadata or {}).get(b"huggingface")
+    if meta is None:
+        return None
+    return Features.from_dict(json.loads(meta)["info"]["features"])
+
+
+def _label_names_of(features) -> list[str] | None:
+    label = features.get("label")
+    return list(getattr(label, "names", []) or []) or None
+

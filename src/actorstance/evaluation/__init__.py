@@ -1,0 +1,20 @@
+"""Evaluation: predictions files, strict checks, ``evaluate() -> EvaluationResult``, text rendering.
+
+Import the public names from here; the submodules may move.
+"""
+
+from __future__ import annotations
+
+from actorstance.evaluation.evaluate import (
+    CONFIDENCE, ModelPredictions, SplitData, TrainingData, build_result, dataset_info, default_training_data, evaluate,
+    load_split_data, load_training_data, predict, score,
+)
+from actorstance.evaluation.predictions import Predictions, read_predictions, write_predictions
+from actorstance.evaluation.render import render_table
+from actorstance.evaluation.results import RESULTS_SCHEMA_VERSION, EvaluationResult
+
+__all__ = [
+    "CONFIDENCE", "EvaluationResult", "ModelPredictions", "Predictions", "RESULTS_SCHEMA_VERSION", "SplitData",
+    "TrainingData", "build_result", "dataset_info", "default_training_data", "evaluate", "load_split_data",
+    "load_training_data", "predict", "read_predictions", "render_table", "score", "write_predictions",
+]

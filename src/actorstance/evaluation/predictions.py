@@ -1,0 +1,200 @@
+"""Predictions files: the one interface every model goes through before it is scored.
+
+One JSON object per line::
+
+    {"id": "doc_1/putin->biden", "label": "negative"}
+    {"id": "doc_1/biden->putin", "label": null}
+    {"id": "doc_2/eu->nato", "label": "positive", "scores": {"positive": 0.7, "negative": 0.1, "neutral": 0.2}}
+
+``label`` is one of the config's labels, or ``null`` to abstain (counted, scored as wrong, never
+mapped to a label). ``scores`` is optional: label → finite number. No other key is read, so any
+other key is an error (a misspelt ``"score"`` must not be dropped silently).
+
+:func:`read_predictions` checks a file against the split it is scored on and reports every
+problem at once — malformed lines, missing or mistyped fields, unknown labels, duplicate ids, ids
+not in the split, ids of the split without a prediction — with line numbers. It never returns
+predictions for a subset of the split.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Sequence
+
+from actorstance.dataset.manifest import sha256_file
+from actorstance.errors import OutputError, PredictionsError, Problem
+from actorstance.jsonl import loads, read_jsonl_lines, write_jsonl
+
+#: Keys a prediction line may have.
+PREDICTION_KEYS: tuple[str, ...] = ("id", "label", "scores")
+
+#: How many ids a "missing" or "not in the split" problem names before it only counts.
+MAX_EXAMPLES = 5
+
+
+@dataclass(frozen=True)
+class Predictions:
+    """A checked predictions file: one label (or ``None``) per id of the split, in split order."""
+
+    path: str
+    sha256: str
+    ids: tuple[str, ...]
+    labels: tuple[str | None, ...]
+    scores: tuple[dict[str, float] | None, ...]
+
+    @property
+    def abstentions(self) -> int:
+        return sum(label is None for label in self.labels)
+
+
+def read_predictions(path: str | Path, *, ids: Sequence[str], labels: Sequence[str], split: str = "the split"
+                     ) -> Predictions:
+    """Read ``path`` and check it against the split's ``ids`` and the config's ``labels``.
+
+    Raises :class:`~actorstance.errors.PredictionsError` listing every problem.
+    """
+    where = str(path)
+    try:
+        lines = list(read_jsonl_lines(path))
+        sha256 = sha256_file(Path(path))
+    except FileNotFoundError:
+        raise PredictionsError([Problem(where, "", "no such file",
+                                        "pass a JSON lines file written by `actorstance predict` or your model")]) from None
+    except IsADirectoryError:
+        raise PredictionsError([Problem(where, "", "is a folder, not a file", "pass the predictions .jsonl file")]) from None
+    except UnicodeDecodeError as err:
+        raise PredictionsError([Problem(where, "", f"not UTF-8 text ({err.reason} at byte {err.start})",
+                                        "write the file as UTF-8 JSON lines")]) from None
+
+    allowed = list(labels)
+    split_ids = set(ids)
+    problems: list[Problem] = []
+    found: dict[str, tuple[str | None, dict[str, float] | None]] = {}
+    first_line: dict[str, int] = {}
+    unknown_ids: list[tuple[int, str]] = []
+    for number, raw in lines:
+        line_where = f"{where}:{number}"
+        parsed = _parse_line(line_where, raw, allowed, problems)
+        if parsed is None:
+            continue
+        pid, label, scores = parsed
+        if pid in first_line:
+            problems.append(Problem(line_where, f"id {pid!r}", f"duplicate id (first on line {first_line[pid]})",
+                                    "keep one prediction per pair"))
+            continue
+        first_line[pid] = number
+        if pid not in split_ids:
+            unknown_ids.append((number, pid))
+            continue
+        found[pid] = (label, scores)
+
+    problems.extend(_unknown_id_problems(where, unknown_ids, split))
+    missing = [pid for pid in ids if pid not in first_line]
+    if missing:
+        examples = ", ".join(repr(pid) for pid in missing[:MAX_EXAMPLES])
+        more = f" and {len(missing) - MAX_EXAMPLES} more" if len(missing) > MAX_EXAMPLES else ""
+        problems.append(Problem(where, "", f"{len(missing)} of the {len(ids)} pairs of {split} have no prediction: "
+                                           f"{examples}{more}",
+                                "write one line per pair of the split; use \"label\": null to abstain"))
+    if problems:
+        raise PredictionsError(problems)
+    return Predictions(where, sha256, tuple(ids), tuple(found[pid][0] for pid in ids),
+                       tuple(found[pid][1] for pid in ids))
+
+
+def _parse_line(where: str, raw: str, labels: list[str], problems: list[Problem]
+                ) -> tuple[str, str | None, dict[str, float] | None] | None:
+    """One line → ``(id, label, scores)``; on a problem, record it and return ``None`` (or the id,
+    when only the label or scores are wrong, so that duplicates and coverage are still checked)."""
+    try:
+        record = loads(raw)
+    except ValueError as err:  # orjson.JSONDecodeError; its wording varies between versions, the column does not
+        column = f" at column {err.colno}" if getattr(err, "colno", None) else ""
+        problems.append(Problem(where, "", f"not valid JSON{column}",
+                                'write one JSON object per line, e.g. {"id": "...", "label": "positive"}'))
+        return None
+    if not isinstance(record, dict):
+        problems.append(Problem(where, "", f"expected a JSON object, got {type(record).__name__}",
+                                'write one JSON object per line, e.g. {"id": "...", "label": "positive"}'))
+        return None
+    n_before = len(problems)
+    extra = sorted(set(record) - set(PREDICTION_KEYS))
+    if extra:
+        problems.append(Problem(where, ", ".join(extra), "unexpected key" + ("s" if len(extra) > 1 else ""),
+                                f"use only {', '.join(PREDICTION_KEYS)}"))
+    pid = record.get("id")
+    if "id" not in record:
+        problems.append(Problem(where, "id", "missing", "give the pair id of the dataset row"))
+        return None
+    if not isinstance(pid, str):
+        problems.append(Problem(where, "id", f"expected a string, got {_short(pid)}", "give the pair id as a string"))
+        return None
+    label_fix = f"use one of: {', '.join(labels)}; or null to abstain"
+    if "label" not in record:
+        problems.append(Problem(where, "label", "missing", label_fix))
+    elif record["label"] is not None and record["label"] not in labels:
+        problems.append(Problem(where, "label", f"unknown label {_short(record['label'])}", label_fix))
+    scores = _check_scores(where, record.get("scores"), labels, problems)
+    return pid, record.get("label"), scores if len(problems) == n_before else None
+
+
+def _check_scores(where: str, scores, labels: list[str], problems: list[Problem]) -> dict[str, float] | None:
+    if scores is None:
+        return None
+    fix = f"give scores as an object of label → number, labels among: {', '.join(labels)}"
+    if not isinstance(scores, dict):
+        problems.append(Problem(where, "scores", f"expected an object, got {_short(scores)}", fix))
+        return None
+    n_before = len(problems)
+    for key in sorted(scores):
+        value = scores[key]
+        if key not in labels:
+            problems.append(Problem(where, f"scores.{key}", "unknown label", fix))
+        elif isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+            problems.append(Problem(where, f"scores.{key}", f"expected a finite number, got {_short(value)}", fix))
+    if len(problems) > n_before:
+        return None
+    return {key: float(value) for key, value in sorted(scores.items())}
+
+
+def _unknown_id_problems(where: str, unknown: list[tuple[int, str]], split: str) -> list[Problem]:
+    fix = f"predict only pairs of {split} (check --split and --config)"
+    problems = [Problem(f"{where}:{number}", f"id {pid!r}", f"not a pair of {split}", fix)
+                for number, pid in unknown[:MAX_EXAMPLES]]
+    if len(unknown) > MAX_EXAMPLES:
+        rest = unknown[MAX_EXAMPLES:]
+        problems.append(Problem(where, "", f"{len(rest)} more ids not in {split} (lines {rest[0][0]}-{rest[-1][0]})", fix))
+    return problems
+
+
+def _short(value) -> str:
+    text = repr(value) if isinstance(value, str) else json.dumps(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def write_predictions(path: str | Path, ids: Sequence[str], labels: Sequence[str | None],
+                      scores: Sequence[dict[str, float] | None] | None = None) -> int:
+    """Write a predictions file atomically, one line per id sorted by id; return the count.
+
+    >>> write_predictions("preds.jsonl", ["b", "a"], ["negative", None])  # doctest: +SKIP
+    2
+    """
+    if len(ids) != len(labels) or (scores is not None and len(scores) != len(ids)):
+        raise ValueError("ids, labels and scores must have the same length")
+    if len(set(ids)) != len(ids):
+        raise ValueError("ids must be unique")
+    rows = []
+    for i, pid in enumerate(ids):
+        row = {"id": pid, "label": labels[i]}
+        if scores is not None and scores[i] is not None:
+            row["scores"] = {key: float(value) for key, value in scores[i].items()}
+        rows.append(row)
+    rows.sort(key=lambda row: row["id"])
+    try:
+        return write_jsonl(path, rows)
+    except OSError as err:
+        raise OutputError(f"{path}: cannot write the predictions ({err.strerror or err}). "
+                          "Fix: pass an --output path in a folder you can write to") from None

@@ -1,0 +1,202 @@
+"""The typed evaluation result: computed once by :func:`~actorstance.evaluation.evaluate.evaluate`,
+then written as JSON, rendered as a table, or read back by reports — never recomputed.
+
+``docs/results.schema.json`` is generated from :class:`EvaluationResult` (command in
+:data:`REGENERATE`); a test fails when the two drift. JSON output has sorted keys, so two runs
+with the same inputs and seed are byte-identical except ``created``; set ``SOURCE_DATE_EPOCH``
+(seconds since 1970, UTC) to fix that too (https://reproducible-builds.org/specs/source-date-epoch/).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from actorstance.errors import ActorstanceError, OutputError
+
+#: Version of the result format; bump the major part when a field changes meaning or goes away.
+RESULTS_SCHEMA_VERSION = "1.0"
+
+#: How to regenerate ``docs/results.schema.json``.
+REGENERATE = ("python -c 'from actorstance.evaluation.results import render_json_schema as r; "
+              "print(r(), end=\"\")' > docs/results.schema.json")
+
+Ratio = float | None
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
+
+
+class MetricValue(_Frozen):
+    """A metric's point estimate and its bootstrap percentile interval (``null`` where undefined)."""
+
+    value: Ratio = Field(description="Point estimate on all pairs; null when undefined (no label to average).")
+    ci_low: Ratio = Field(description="Lower end of the percentile interval; null without resamples.")
+    ci_high: Ratio = Field(description="Upper end of the percentile interval; null without resamples.")
+    labels: list[str] | None = Field(
+        description="Labels averaged (those of the metric's label set that occur in the gold labels or "
+                    "the predictions); null for accuracy.")
+    undefined_resamples: int = Field(ge=0, description="Resamples on which the metric was undefined; left out of the interval.")
+
+
+class ClassRow(_Frozen):
+    """Scores of one label; a ratio is null when undefined (e.g. precision of a label never predicted)."""
+
+    label: str
+    precision: Ratio
+    recall: Ratio
+    f1: Ratio
+    support: int = Field(ge=0, description="Gold pairs with this label.")
+    predicted: int = Field(ge=0, description="Pairs predicted as this label.")
+
+
+class Confusion(_Frozen):
+    """Counts: ``matrix[i][j]`` pairs of gold ``labels[i]`` predicted ``labels[j]``; ``abstained[i]``
+    pairs of gold ``labels[i]`` the model abstained on."""
+
+    labels: list[str]
+    matrix: list[list[int]]
+    abstained: list[int]
+
+
+class DatasetInfo(_Frozen):
+    """Which data was scored: the folder as given, config, split, and the fingerprint of its files."""
+
+    path: str
+    config: str
+    split: str
+    version: str | None = Field(description="Dataset version from the folder's MANIFEST.json; null without one.")
+    sha256: str = Field(description="One sha256 over the sorted 'sha256  path' lines of all files (MANIFEST.json's).")
+    files: dict[str, str] = Field(description="sha256 of every file of the dataset folder, by relative POSIX path.")
+
+
+class ModelInfo(_Frozen):
+    """What produced the predictions: a predictions file (path + sha256) or a ``--model`` spec."""
+
+    kind: Literal["predictions", "model"]
+    spec: str | None = Field(description="The --model spec (kind 'model').")
+    predictions_path: str | None = Field(description="The predictions file as given (kind 'predictions').")
+    predictions_sha256: str | None = Field(description="sha256 of the predictions file's bytes.")
+
+
+class BootstrapInfo(_Frozen):
+    """How the intervals were made: seeded percentile bootstrap over documents (or pairs)."""
+
+    method: Literal["percentile"] = "percentile"
+    n_resamples: int = Field(ge=0, description="0 means no intervals were computed.")
+    seed: int
+    confidence: float
+    unit: Literal["documents", "pairs"] = Field(
+        description="What was resampled: documents (all their pairs together), or pairs when the split has one document.")
+    n_units: int = Field(ge=1)
+
+
+class TrainingInfo(_Frozen):
+    """How a ``--model`` was trained before predicting (``TrainingProtocol.to_dict()``)."""
+
+    kind: Literal["none", "train-split", "external", "grouped-cv", "pair-cv"]
+    description: str
+    n_folds: int | None
+    n_train: int | None
+    train_source: str | None
+
+
+class EvaluationResult(_Frozen):
+    """One evaluation: what was scored, by what, and every metric with its interval."""
+
+    schema_version: Literal["1.0"] = RESULTS_SCHEMA_VERSION
+    created: str = Field(description="UTC time of the evaluation, ISO 8601; SOURCE_DATE_EPOCH fixes it.")
+    dataset: DatasetInfo
+    model: ModelInfo
+    training: TrainingInfo | None = Field(description="Present when a --model was run.")
+    n: int = Field(ge=1, description="Pairs scored: every pair of the split, abstentions included.")
+    abstentions: int = Field(ge=0, description="Pairs with a null prediction; each counts as wrong.")
+    labels: list[str] = Field(description="The config's labels, in ClassLabel order.")
+    metrics: dict[str, MetricValue]
+    per_class: list[ClassRow]
+    confusion: Confusion
+    bootstrap: BootstrapInfo
+    versions: dict[str, str] = Field(description="Versions of actorstance, datasets, scikit-learn, numpy, python.")
+
+    def to_json(self) -> str:
+        """Indented JSON with sorted keys (what ``--output`` writes and ``--json`` prints)."""
+        from actorstance.jsonl import dumps_pretty
+
+        return dumps_pretty(self.model_dump(mode="json"))
+
+    def write(self, path: str | Path) -> None:
+        """Write :meth:`to_json` to ``path`` atomically."""
+        from actorstance.atomic import write_bytes_atomic
+
+        try:
+            write_bytes_atomic(path, self.to_json().encode("utf-8"))
+        except OSError as err:
+            raise OutputError(f"{path}: cannot write the result ({err.strerror or err}). "
+                              "Fix: pass an --output path in a folder you can write to") from None
+
+    @classmethod
+    def read(cls, path: str | Path) -> "EvaluationResult":
+        """Read a result file written by :meth:`write` (for reports)."""
+        from pydantic import ValidationError
+
+        try:
+            data = json.loads(Path(path).read_text(encoding="utf-8"))
+            return cls.model_validate(data, strict=False)
+        except (OSError, ValueError, ValidationError) as err:
+            raise ActorstanceError(
+                f"{path}: not a readable evaluation result ({str(err).splitlines()[0]}). "
+                f"Fix: pass a file written by `actorstance evaluate --output`") from None
+
+
+def ratio(value: float) -> float | None:
+    """``nan`` (undefined) → ``None``, so that JSON never holds NaN."""
+    return None if value is None or math.isnan(value) else float(value)
+
+
+def created_timestamp() -> str:
+    """Now in UTC (``2024-05-01T12:00:00Z``), or ``SOURCE_DATE_EPOCH`` when that is set."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch is not None:
+        try:
+            moment = datetime.fromtimestamp(int(epoch), tz=timezone.utc)
+        except (ValueError, OverflowError, OSError):
+            raise ActorstanceError(f"SOURCE_DATE_EPOCH={epoch!r} is not a whole number of seconds since 1970. "
+                                   "Fix: set it to an integer such as 1700000000, or unset it") from None
+    else:
+        moment = datetime.now(timezone.utc)
+    return moment.replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def package_versions() -> dict[str, str]:
+    """Versions of the packages whose arithmetic or data loading shaped the result."""
+    import platform
+    from importlib.metadata import PackageNotFoundError, version
+
+    from actorstance import __version__
+
+    versions = {"actorstance": __version__, "python": platform.python_version()}
+    for name in ("datasets", "scikit-learn", "numpy"):
+        try:
+            versions[name] = version(name)
+        except PackageNotFoundError:  # pragma: no cover - all are dependencies
+            versions[name] = "not installed"
+    return versions
+
+
+def results_json_schema() -> dict:
+    """The JSON Schema of a result file, as published in ``docs/results.schema.json``."""
+    schema = EvaluationResult.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = f"actorstance evaluation result, schema version {RESULTS_SCHEMA_VERSION}"
+    return schema
+
+
+def render_json_schema() -> str:
+    return json.dumps(results_json_schema(), indent=2, ensure_ascii=False, sort_keys=True) + "\n"

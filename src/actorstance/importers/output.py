@@ -1,0 +1,73 @@
+"""Where imported documents go: one annotation file per document, its text, and ``splits.json``.
+
+Layout of an import folder (what ``actorstance validate``, ``convert`` and the dataset builder read)::
+
+    DIR/<doc_id>.json        canonical annotation file (text.path = "texts/<doc_id>.txt")
+    DIR/texts/<doc_id>.txt   the document text (UTF-8, exact bytes hashed in text.sha256)
+    DIR/splits.json          {doc_id: "train" | "validation" | "test"}
+
+The folder is written atomically and replaced whole; a folder holding anything an import does not
+write is refused rather than replaced.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable
+
+from actorstance.atomic import atomic_dir
+from actorstance.errors import OutputError
+from actorstance.jsonl import dumps_pretty
+from actorstance.schema import Annotation, TextRef
+
+TEXTS_DIR = "texts"
+SPLITS_FILE = "splits.json"
+
+
+@dataclass(frozen=True)
+class ImportedDocument:
+    """One converted document: its validated annotation, its text and its split."""
+
+    annotation: Annotation
+    text: str
+    split: str
+
+
+def text_ref(doc_id: str, text: str) -> TextRef:
+    """The ``text`` field of an imported annotation: ``texts/<doc_id>.txt`` and the hash of its UTF-8 bytes."""
+    return TextRef(path=f"{TEXTS_DIR}/{doc_id}.txt", sha256=hashlib.sha256(text.encode("utf-8")).hexdigest())
+
+
+def write_imported(docs: Iterable[ImportedDocument], output: str | Path) -> None:
+    """Write ``docs`` into ``output`` (replaced atomically); byte-identical for identical input."""
+    output = Path(output)
+    check_replaceable(output)
+    with atomic_dir(output) as tmp:
+        (tmp / TEXTS_DIR).mkdir()
+        splits: dict[str, str] = {}
+        for doc in docs:
+            ann = doc.annotation
+            (tmp / ann.text.path).write_bytes(doc.text.encode("utf-8"))
+            record = ann.model_dump(mode="json", exclude_none=True)
+            (tmp / f"{ann.doc_id}.json").write_bytes(dumps_pretty(record).encode("utf-8"))
+            splits[ann.doc_id] = doc.split
+        (tmp / SPLITS_FILE).write_bytes(dumps_pretty(splits).encode("utf-8"))
+
+
+def check_replaceable(output: Path) -> None:
+    """Refuse to replace a folder that holds anything an import does not write."""
+    if not output.exists():
+        return
+    if not output.is_dir():
+        raise OutputError(f"{output}: is a file, not a folder. Fix: give --output a folder path (new or from an "
+                          "earlier import; it is replaced whole).")
+    for entry in sorted(output.iterdir()):
+        ours = (entry.is_file() and entry.suffix == ".json") or (
+            entry.name == TEXTS_DIR and entry.is_dir()
+            and all(p.is_file() and p.suffix == ".txt" for p in entry.iterdir()))
+        if not ours:
+            raise OutputError(f"{output}: refusing to replace this folder: it holds {entry.name!r}, which an import "
+                              "never writes. Fix: give --output a new folder or one written by an earlier import "
+                              "(it is replaced whole).")

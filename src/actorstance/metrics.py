@@ -1,0 +1,196 @@
+"""Stance metrics: the headline ``f1_pn``, ``macro_f1``, ``accuracy``, per-class scores, confusion.
+
+Point estimates are scikit-learn arithmetic with explicit ``labels=`` and ``zero_division=``; the
+bootstrap (:mod:`actorstance.bootstrap`) evaluates the same definitions on many resamples at once
+through :func:`scores_from_confusion`, and the tests check that the two agree.
+
+Conventions, decided once here and documented in ``docs/evaluation.md``:
+
+* **Abstentions** — a prediction of ``None`` is wrong: a false negative for the gold class and a
+  false positive for no class. It is never mapped to a label.
+* **Undefined ratios** — precision of a label never predicted, recall of a label absent from the
+  gold, F1 of a label absent from both, are undefined (``nan``, ``zero_division=np.nan``), not 0
+  or 1. Averages leave undefined values out, so ``macro_f1`` and ``f1_pn`` average over the labels
+  that occur in the gold labels or the predictions of the scored set (:func:`scored_labels`).
+* **f1_pn** — mean of F1(positive) and F1(negative), each pooled over all pairs (micro over
+  pairs, not averaged per document): the SemEval-2016 Task 6 score (Mohammad et al., 2016,
+  "SemEval-2016 Task 6: Detecting Stance in Tweets") as used for directed relations in RuSentRel
+  (Loukachevitch & Rusnachenko, 2018, "Extracting sentiment attitudes from analytical texts").
+  ``neutral`` and ``none`` are not averaged but still count: predicting ``neutral`` for a
+  ``positive`` pair lowers the recall of ``positive``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Sequence
+
+import numpy as np
+
+from actorstance.labels import POLAR_LABELS
+
+#: What a ``None`` (abstention) becomes inside scikit-learn calls: a string that is never a label,
+#: so that it is a false negative for the gold class and is left out of every ``labels=``.
+_ABSTAIN = "\x00abstain"
+
+#: Metric names, in the order they are reported. ``*_score`` style: higher is better.
+METRIC_NAMES: tuple[str, ...] = ("f1_pn", "macro_f1", "accuracy")
+
+
+@dataclass(frozen=True)
+class ClassScores:
+    """Precision, recall and F1 of one label (``nan`` where undefined), with its counts."""
+
+    label: str
+    precision: float
+    recall: float
+    f1: float
+    support: int  # gold pairs with this label
+    predicted: int  # pairs predicted as this label
+
+
+def _sklearn_ready(y_true: Sequence[str], y_pred: Sequence[str | None]) -> tuple[list[str], list[str]]:
+    if len(y_true) != len(y_pred):
+        raise ValueError(f"y_true has {len(y_true)} labels but y_pred has {len(y_pred)}")
+    if not y_true:
+        raise ValueError("cannot score an empty set of pairs")
+    if any(label is None for label in y_true):
+        raise ValueError("y_true contains None; gold labels are never missing")
+    return list(y_true), [_ABSTAIN if label is None else label for label in y_pred]
+
+
+def scored_labels(y_true: Sequence[str], y_pred: Sequence[str | None], *, labels: Sequence[str]) -> list[str]:
+    """The labels of ``labels`` (in that order) that occur in the gold labels or the predictions.
+
+    These are the labels an average is taken over; a label absent from both has undefined F1.
+
+    >>> scored_labels(["positive", "neutral"], ["positive", None], labels=["positive", "negative", "neutral"])
+    ['positive', 'neutral']
+    """
+    seen = set(y_true) | set(y_pred)
+    return [label for label in labels if label in seen]
+
+
+def f1_pn_score(y_true: Sequence[str], y_pred: Sequence[str | None]) -> float:
+    """Mean of F1(positive) and F1(negative) over all pairs; ``nan`` when neither label occurs.
+
+    A polar label absent from both the gold and the predictions is left out of the mean (its F1
+    is undefined), so perfect predictions score 1.0 on a split without ``negative`` pairs.
+
+    >>> f1_pn_score(["positive", "negative", "neutral"], ["positive", "neutral", "neutral"])
+    0.5
+    """
+    return _macro_f1(y_true, y_pred, POLAR_LABELS)
+
+
+def macro_f1_score(y_true: Sequence[str], y_pred: Sequence[str | None], *, labels: Sequence[str]) -> float:
+    """Unweighted mean of per-label F1 over the labels of ``labels`` that occur (:func:`scored_labels`)."""
+    return _macro_f1(y_true, y_pred, labels)
+
+
+def _macro_f1(y_true, y_pred, labels: Sequence[str]) -> float:
+    from sklearn.metrics import f1_score
+
+    y_true, y_pred = _sklearn_ready(y_true, y_pred)
+    used = scored_labels(y_true, y_pred, labels=labels)
+    if not used:
+        return float("nan")
+    return float(f1_score(y_true, y_pred, labels=used, average="macro", zero_division=np.nan))
+
+
+def accuracy_score(y_true: Sequence[str], y_pred: Sequence[str | None]) -> float:
+    """Share of pairs whose prediction equals the gold label (abstentions are wrong)."""
+    from sklearn.metrics import accuracy_score as sk_accuracy
+
+    y_true, y_pred = _sklearn_ready(y_true, y_pred)
+    return float(sk_accuracy(y_true, y_pred))
+
+
+def per_class_scores(y_true: Sequence[str], y_pred: Sequence[str | None], *, labels: Sequence[str]) -> list[ClassScores]:
+    """Precision/recall/F1/support/predicted of every label of ``labels``, in that order."""
+    from sklearn.metrics import precision_recall_fscore_support
+
+    y_true, y_pred = _sklearn_ready(y_true, y_pred)
+    p, r, f, support = precision_recall_fscore_support(
+        y_true, y_pred, labels=list(labels), average=None, zero_division=np.nan)
+    predicted = [sum(1 for label in y_pred if label == name) for name in labels]
+    return [ClassScores(name, float(p[i]), float(r[i]), float(f[i]), int(support[i]), predicted[i])
+            for i, name in enumerate(labels)]
+
+
+def confusion(y_true: Sequence[str], y_pred: Sequence[str | None], *, labels: Sequence[str]) -> np.ndarray:
+    """Counts with gold labels as rows and predictions as columns, both in ``labels`` order,
+    plus a last column of abstentions: shape ``(len(labels), len(labels) + 1)``."""
+    from sklearn.metrics import confusion_matrix
+
+    y_true, y_pred = _sklearn_ready(y_true, y_pred)
+    unknown = sorted(set(y_true) - set(labels))
+    if unknown:
+        raise ValueError(f"gold labels {unknown} are not in labels={list(labels)}")
+    counts = confusion_matrix(y_true, y_pred, labels=[*labels, _ABSTAIN])
+    return counts[: len(labels), :]
+
+
+def scores_from_confusion(counts: np.ndarray, *, labels: Sequence[str]) -> dict[str, np.ndarray]:
+    """Every metric of :data:`METRIC_NAMES` from confusion counts, vectorised over leading axes.
+
+    ``counts`` has shape ``(..., K, K + 1)`` as returned by :func:`confusion` (last column:
+    abstentions). Same definitions as the scikit-learn functions above, ``nan`` where undefined;
+    the bootstrap calls this once on all resamples' counts.
+    """
+    counts = np.asarray(counts, dtype=np.float64)
+    k = len(labels)
+    if counts.shape[-2:] != (k, k + 1):
+        raise ValueError(f"counts must end in shape ({k}, {k + 1}); got {counts.shape}")
+    tp = np.diagonal(counts[..., :k], axis1=-2, axis2=-1)
+    support = counts.sum(axis=-1)
+    f1 = class_f1_from_confusion(counts, labels=labels)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        total = support.sum(axis=-1)
+        accuracy = np.where(total > 0, tp.sum(axis=-1) / total, np.nan)
+    polar = [labels.index(name) for name in POLAR_LABELS if name in labels]
+    return {
+        "f1_pn": _nanmean(f1[..., polar]),
+        "macro_f1": _nanmean(f1),
+        "accuracy": accuracy,
+    }
+
+
+def class_f1_from_confusion(counts: np.ndarray, *, labels: Sequence[str]) -> np.ndarray:
+    """F1 of every label (last axis, in ``labels`` order) from confusion counts of shape
+    ``(..., K, K + 1)``; ``nan`` for a label absent from both gold and predictions. The one
+    definition of per-label F1 on counts: :func:`scores_from_confusion` averages it, and
+    benchmark reports bootstrap it for per-class intervals."""
+    counts = np.asarray(counts, dtype=np.float64)
+    k = len(labels)
+    if counts.shape[-2:] != (k, k + 1):
+        raise ValueError(f"counts must end in shape ({k}, {k + 1}); got {counts.shape}")
+    tp = np.diagonal(counts[..., :k], axis1=-2, axis2=-1)
+    support = counts.sum(axis=-1)
+    predicted = counts[..., :k].sum(axis=-2)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.where(support + predicted > 0, 2 * tp / (support + predicted), np.nan)
+
+
+def _nanmean(values: np.ndarray) -> np.ndarray:
+    """Mean over the last axis ignoring ``nan``; ``nan`` (without a warning) when all are ``nan``."""
+    defined = ~np.isnan(values)
+    n = defined.sum(axis=-1)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.where(n > 0, np.where(defined, values, 0.0).sum(axis=-1) / n, np.nan)
+
+
+def point_scores(y_true: Sequence[str], y_pred: Sequence[str | None], *, labels: Sequence[str]) -> dict[str, float]:
+    """Every metric of :data:`METRIC_NAMES` on one set of pairs (scikit-learn arithmetic)."""
+    return {
+        "f1_pn": f1_pn_score(y_true, y_pred),
+        "macro_f1": macro_f1_score(y_true, y_pred, labels=labels),
+        "accuracy": accuracy_score(y_true, y_pred),
+    }
+
+
+def metric_label_set(metric: str, labels: Sequence[str]) -> tuple[str, ...] | None:
+    """The labels an averaged metric is taken over before leaving out those that do not occur
+    (``None`` for ``accuracy``, which averages over pairs)."""
+    polar = tuple(label for label in POLAR_LABELS if label in labels)
+    return {"f1_pn": polar, "macro_f1": tuple(labels), "accuracy": None}[metric]

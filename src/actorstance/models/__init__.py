@@ -1,0 +1,1 @@
+"""Models: the model protocol, ``--model`` specs, the baseline registry and training protocols."""

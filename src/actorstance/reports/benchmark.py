@@ -1,0 +1,254 @@
+"""Run every registered baseline, plus given models and predictions files, on each dataset.
+
+Scoring goes through the evaluation package (:func:`actorstance.evaluation.score`, the same
+call ``evaluate`` makes), so each model's result is exactly what ``actorstance evaluate --output``
+would write for it; this module only adds what needs several models on the same pairs:
+
+* per-class F1 intervals (:mod:`actorstance.bootstrap` resamples, per-label F1 from
+  :func:`actorstance.metrics.class_f1_from_confusion`);
+* a paired bootstrap of every model against the best one
+  (:func:`actorstance.bootstrap.paired_bootstrap`, same seed, hence the same resamples as the
+  models' own intervals).
+
+>>> result = run_benchmark(["data/dataset"], n_resamples=1000, seed=0)   # doctest: +SKIP
+>>> result.datasets[0].best                                              # doctest: +SKIP
+'baseline:lexicon'
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Sequence
+
+from actorstance.errors import ActorstanceError, DatasetError
+from actorstance.labels import CONFIG_LABELS
+from actorstance.reports.results import (
+    BenchmarkResult, BenchmarkSettings, Comparison, DatasetBenchmark, Interval, ModelEntry, PairInfo,
+)
+
+#: The metric that picks the best model and decides which models cannot be told apart from it.
+RANKING_METRIC = "f1_pn"
+_DATASET_FORM = "DIR or DIR:CONFIG:SPLIT, e.g. data/dataset or data/dataset:candidates:test"
+
+
+@dataclass(frozen=True)
+class DatasetRef:
+    """One split of one config of a built dataset folder."""
+
+    folder: Path
+    config: str = "pairs"
+    split: str = "test"
+
+    @classmethod
+    def parse(cls, text: str | Path) -> "DatasetRef":
+        """``DIR`` (config ``pairs``, split ``test``) or ``DIR:CONFIG:SPLIT``.
+
+        >>> DatasetRef.parse("out/dataset:candidates:test")
+        DatasetRef(folder=PosixPath('out/dataset'), config='candidates', split='test')
+        """
+        if isinstance(text, Path) or ":" not in text:
+            return cls(Path(text))
+        parts = str(text).rsplit(":", 2)
+        if len(parts) != 3 or not all(parts):
+            raise ActorstanceError(f"--dataset {text!r}: expected {_DATASET_FORM}. Fix: give both CONFIG and SPLIT "
+                                   "after the folder, or neither")
+        if parts[1] not in CONFIG_LABELS:
+            raise ActorstanceError(f"--dataset {text!r}: unknown config {parts[1]!r}. "
+                                   f"Fix: use one of {', '.join(sorted(CONFIG_LABELS))}")
+        return cls(Path(parts[0]), parts[1], parts[2])
+
+
+@dataclass(frozen=True)
+class Contender:
+    """A model to benchmark: a registered baseline, a ``--model`` spec, or a predictions file."""
+
+    name: str
+    source: str  # "baseline" | "model" | "predictions"
+    spec: str | None = None
+    path: Path | None = None
+
+
+def parse_predictions_arg(text: str) -> tuple[str, Path]:
+    """``NAME=FILE`` → ``(NAME, FILE)``.
+
+    >>> parse_predictions_arg("my-llm=preds.jsonl")
+    ('my-llm', PosixPath('preds.jsonl'))
+    """
+    name, sep, path = text.partition("=")
+    if not sep or not name.strip() or not path:
+        raise ActorstanceError(f"--predictions {text!r}: expected NAME=FILE, e.g. my-model=preds.jsonl. "
+                               "Fix: give the name to show in the report, '=', and the predictions file")
+    return name.strip(), Path(path)
+
+
+def contenders(models: Sequence[str] = (), predictions: Sequence[str | tuple[str, Path]] = ()) -> list[Contender]:
+    """Every registered baseline (``baseline:NAME``), then ``models``, then ``predictions`` files.
+
+    Names must be unique: a ``--model`` that repeats a baseline, or two entries with the same
+    name, is an error (never silently dropped).
+    """
+    from actorstance.models.registry import BASELINES
+
+    entries = [Contender(f"baseline:{name}", "baseline", spec=f"baseline:{name}") for name in BASELINES]
+    entries += [Contender(spec, "model", spec=spec) for spec in models]
+    for item in predictions:
+        name, path = parse_predictions_arg(item) if isinstance(item, str) else item
+        entries.append(Contender(name, "predictions", path=Path(path)))
+    seen: dict[str, Contender] = {}
+    for c in entries:
+        if c.name in seen:
+            first = seen[c.name]
+            why = ("every registered baseline runs anyway" if first.source == "baseline"
+                   else f"it is already the name of {'--model' if first.source == 'model' else '--predictions'} "
+                        f"{first.spec or first.path}")
+            raise ActorstanceError(f"{'--model' if c.source == 'model' else '--predictions'} {c.name}: "
+                                   f"the name {c.name!r} is taken ({why}). Fix: drop it or give it another name")
+        seen[c.name] = c
+    return entries
+
+
+def run_benchmark(datasets: Sequence[str | Path | DatasetRef], *, models: Sequence[str] = (),
+                  predictions: Sequence[str | tuple[str, Path]] = (), n_resamples: int = 1000, seed: int = 0,
+                  progress: bool = False) -> BenchmarkResult:
+    """Score every contender on every dataset; see the module docstring.
+
+    ``seed`` seeds the bootstrap and every model's training, as in ``evaluate``. ``progress``
+    shows a tqdm bar on stderr. Raises the evaluation's errors (:class:`DatasetError`,
+    :class:`PredictionsError`, :class:`ModelSpecError`, :class:`ModelError`) on bad input.
+    """
+    from importlib.metadata import version
+
+    from tqdm import tqdm
+
+    from actorstance.evaluation.evaluate import CONFIDENCE
+    from actorstance.evaluation.results import created_timestamp
+
+    if n_resamples < 0:
+        raise ActorstanceError(f"--bootstrap must be >= 0; got {n_resamples}. Fix: pass 0 (no intervals) or more")
+    refs = [d if isinstance(d, DatasetRef) else DatasetRef.parse(d) for d in datasets]
+    if not refs:
+        raise ActorstanceError("no dataset to benchmark. Fix: pass --dataset DIR")
+    entries = contenders(models, predictions)
+    created = created_timestamp()
+    slugs = _slugs(refs)
+    with tqdm(total=len(refs) * len(entries), desc="benchmark", unit="model", file=sys.stderr,
+              disable=not progress, leave=False) as bar:
+        benchmarks = [_benchmark_dataset(ref, slug, entries, n_resamples=n_resamples, seed=seed, created=created,
+                                         confidence=CONFIDENCE, bar=bar)
+                      for ref, slug in zip(refs, slugs)]
+    return BenchmarkResult(
+        created=created, settings=BenchmarkSettings(n_resamples=n_resamples, seed=seed, confidence=CONFIDENCE),
+        datasets=benchmarks,
+        rendered_with={name: version(name) for name in ("matplotlib", "networkx")})
+
+
+def _benchmark_dataset(ref: DatasetRef, slug: str, entries: list[Contender], *, n_resamples: int, seed: int,
+                       created: str, confidence: float, bar) -> DatasetBenchmark:
+    from actorstance.evaluation.evaluate import _dataset_info, load_split_data
+
+    data = load_split_data(ref.folder, ref.config, ref.split)
+    if not data.ids:
+        raise DatasetError(f"{ref.folder}: config '{ref.config}', split '{ref.split}' has no pairs, so there is "
+                           "nothing to benchmark. Fix: pass a split with pairs (--dataset DIR:CONFIG:SPLIT)")
+    info = _dataset_info(data)
+    scored = []
+    # predictions files first: a bad file fails in a second, not after every model has run
+    for c in sorted(entries, key=lambda c: c.source != "predictions"):
+        bar.set_postfix_str(f"{slug}: {c.name}", refresh=False)
+        scored.append((c, *_score(c, data, info, n_resamples=n_resamples, seed=seed, created=created,
+                                  confidence=confidence)))
+        bar.update()
+    scored.sort(key=lambda item: _rank_key(item[0].name, item[1]))
+    best_name, best_pred = scored[0][0].name, scored[0][2]
+    models = []
+    for c, result, y_pred in scored:
+        comparisons = {} if c.name == best_name else _compare(data, y_pred, best_pred, n_resamples=n_resamples,
+                                                               seed=seed, confidence=confidence)
+        headline = comparisons.get(RANKING_METRIC)
+        tied = headline is None or headline.ci_low is None or headline.ci_low <= 0 <= headline.ci_high
+        models.append(ModelEntry(
+            name=c.name, source=c.source, result=result, comparisons=comparisons, tied_with_best=tied,
+            per_class_f1=_per_class_intervals(data, y_pred, n_resamples=n_resamples, seed=seed, confidence=confidence),
+            predictions=list(y_pred)))
+    pairs = [PairInfo(id=row["id"], doc_id=row["doc_id"], source_id=row["source_id"], source=row["source"],
+                      source_type=row["source_type"], target_id=row["target_id"], target=row["target"],
+                      target_type=row["target_type"], gold=gold)
+             for row, gold in zip(data.rows, data.gold)]
+    return DatasetBenchmark(slug=slug, path=str(ref.folder), config=ref.config, split=ref.split, version=info.version,
+                            n=len(data.ids), n_documents=len(set(data.groups)), labels=list(data.labels),
+                            best=best_name, models=models, pairs=pairs)
+
+
+def _score(c: Contender, data, info, *, n_resamples: int, seed: int, created: str, confidence: float):
+    """The :class:`EvaluationResult` that ``evaluate`` would write for ``c``, and its predictions."""
+    from actorstance.evaluation import predict, read_predictions, score
+    from actorstance.evaluation.results import EvaluationResult, ModelInfo, TrainingInfo, package_versions
+
+    if c.source == "predictions":
+        read = read_predictions(c.path, ids=data.ids, labels=data.labels,
+                                split=f"config '{data.config}', split '{data.split}'")
+        y_pred, training = read.labels, None
+        model = ModelInfo(kind="predictions", spec=None, predictions_path=str(c.path), predictions_sha256=read.sha256)
+    else:
+        run = predict(data.folder, model=c.spec, config=data.config, split=data.split, seed=seed)
+        y_pred, training = run.labels, TrainingInfo(**run.protocol.to_dict())
+        model = ModelInfo(kind="model", spec=c.spec, predictions_path=None, predictions_sha256=None)
+    result = EvaluationResult(
+        created=created, dataset=info, model=model, training=training, n=len(data.ids),
+        abstentions=sum(label is None for label in y_pred), labels=list(data.labels),
+        **score(data.gold, y_pred, data.groups, labels=data.labels, n_resamples=n_resamples, seed=seed,
+                confidence=confidence),
+        versions=package_versions())
+    return result, tuple(y_pred)
+
+
+def _rank_key(name: str, result) -> tuple:
+    """Best first: higher f1_pn, then macro_f1, then accuracy (undefined last), then name."""
+    values = [result.metrics[m].value for m in (RANKING_METRIC, "macro_f1", "accuracy")]
+    return (*((value is None, -(value or 0.0)) for value in values), name)
+
+
+def _compare(data, y_pred, best_pred, *, n_resamples: int, seed: int, confidence: float) -> dict[str, Comparison]:
+    from actorstance.bootstrap import paired_bootstrap
+    from actorstance.evaluation.results import ratio
+    from actorstance.metrics import METRIC_NAMES
+
+    comparisons = {}
+    for metric in METRIC_NAMES:
+        paired = paired_bootstrap(data.gold, y_pred, best_pred, data.groups, metric, n_resamples, seed,
+                                  labels=data.labels, confidence=confidence)
+        comparisons[metric] = Comparison(
+            metric=metric, value=ratio(paired.value_a), best_value=ratio(paired.value_b),
+            difference=ratio(paired.difference), ci_low=paired.ci_low, ci_high=paired.ci_high,
+            p_value=paired.p_value, undefined_resamples=paired.undefined)
+    return comparisons
+
+
+def _per_class_intervals(data, y_pred, *, n_resamples: int, seed: int, confidence: float) -> dict[str, Interval]:
+    """Each label's F1 on the resamples ``score`` draws (same groups, count and seed)."""
+    from actorstance.bootstrap import Resampling, percentile_interval, resampled_counts, unit_confusions
+    from actorstance.metrics import class_f1_from_confusion
+
+    resampling = Resampling.plan(data.groups, n_resamples=n_resamples, seed=seed)
+    counts = resampled_counts(resampling, unit_confusions(resampling, data.gold, y_pred, labels=data.labels))
+    f1 = class_f1_from_confusion(counts, labels=data.labels)  # (n_resamples, K)
+    intervals = {}
+    for i, label in enumerate(data.labels):
+        interval = percentile_interval(f1[:, i], confidence=confidence)
+        intervals[label] = Interval(ci_low=interval.low, ci_high=interval.high,
+                                    undefined_resamples=interval.undefined)
+    return intervals
+
+
+def _slugs(refs: Sequence[DatasetRef]) -> list[str]:
+    """A folder name per dataset (``dataset-pairs-test``); numbered when two would collide."""
+    def clean(text: str) -> str:
+        return re.sub(r"[^A-Za-z0-9_.-]+", "-", text).strip("-.")
+
+    base = [f"{clean(ref.folder.resolve().name) or 'dataset'}-{clean(ref.config)}-{clean(ref.split)}" for ref in refs]
+    if len(set(base)) == len(base):
+        return base
+    return [f"{i + 1}-{slug}" for i, slug in enumerate(base)]

@@ -1,0 +1,254 @@
+"""``report.md``: a benchmark result rendered as GitHub-flavoured Markdown — rendering only.
+
+Every number comes from the :class:`~actorstance.reports.results.BenchmarkResult`; the only
+arithmetic here is presentation (rounding, the half-width of an interval read from the result).
+Text that comes from data — actor names, labels, model and file names — goes through
+:func:`escape`, so ``|``, ``*``, ``_``, ``<script>`` and friends render as the characters they are.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from actorstance.reports.results import BenchmarkResult, DatasetBenchmark, ModelEntry
+
+#: Shown for an undefined value (``null`` in the JSON).
+UNDEFINED = "—"
+#: How many misclassified pairs of the best model the report lists per dataset.
+MAX_ERRORS = 25
+#: Labels with fewer gold pairs than this get a warning in the notes.
+FEW_PAIRS = 10
+
+#: Inline Markdown metacharacters (``$`` starts math on GitHub, ``~`` strikethrough, ``|`` a cell).
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]#!|~$])")
+#: What would start a list item, a numbered list or a heading at the start of a line.
+_BLOCK_START = re.compile(r"^([-+]|\d+[.)])")
+_HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}
+
+
+def escape(text: object) -> str:
+    """``text`` as literal inline Markdown: safe in a table cell, a list item or a heading.
+
+    HTML metacharacters become entities, Markdown punctuation is backslash-escaped, and line
+    breaks become spaces (a newline would end a table row).
+
+    >>> escape("A|B *bold* <script>x_y</script>")
+    'A\\\\|B \\\\*bold\\\\* &lt;script&gt;x\\\\_y&lt;/script&gt;'
+    """
+    text = " ".join(str(text).split())
+    text = "".join(_HTML.get(ch, ch) for ch in text)
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    return _BLOCK_START.sub(lambda m: m.group(1)[:-1] + "\\" + m.group(1)[-1], text)
+
+
+def code(text: object) -> str:
+    """Inline code that survives any content (backticks inside, pipes in a table cell)."""
+    text = " ".join(str(text).split()).replace("|", "\\|")
+    fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
+def num(value: float | None, digits: int = 3) -> str:
+    return UNDEFINED if value is None else f"{value:.{digits}f}"
+
+
+def with_ci(value: float | None, low: float | None, high: float | None) -> str:
+    if low is None or high is None:
+        return num(value)
+    return f"{num(value)} [{num(low)}, {num(high)}]"
+
+
+def signed_ci(value: float | None, low: float | None, high: float | None) -> str:
+    def s(x):
+        return UNDEFINED if x is None else f"{x:+.3f}"
+    return s(value) if low is None or high is None else f"{s(value)} [{s(low)}, {s(high)}]"
+
+
+def p_value(value: float | None) -> str:
+    return UNDEFINED if value is None else ("< 0.001" if value < 0.001 else f"{value:.3f}")
+
+
+def table(header: Sequence[str], rows: Sequence[Sequence[str]], align: str | None = None) -> list[str]:
+    """A GFM table; ``align`` is one character per column (``l`` or ``r``). Cells must be escaped."""
+    align = align or "l" * len(header)
+    rule = ["---:" if a == "r" else "---" for a in align]
+    return ["| " + " | ".join(row) + " |" for row in [list(header), rule, *rows]]
+
+
+def render_report(result: BenchmarkResult, *, files: dict[str, dict[str, str]]) -> str:
+    """The whole ``report.md``. ``files`` maps each dataset's slug to its plots and network files
+    (``{"per_class_f1": "slug/per_class_f1.png", ...}``), relative to the report."""
+    s = result.settings
+    lines = [
+        "# Benchmark report",
+        "",
+        f"Written by `actorstance benchmark` on {result.created}. Every number is read from "
+        "[results.json](results.json), where each model's result is exactly what `actorstance evaluate` "
+        "writes for it. Intervals are 95% percentile-bootstrap intervals "
+        f"({s.n_resamples} resamples, seed {s.seed}); the same resamples are used for every model, so the "
+        "paired comparisons below compare models on identical resampled data.",
+        "",
+    ]
+    if not s.n_resamples:
+        lines += ["**No bootstrap was run (`--bootstrap 0`): there are no intervals, and no difference below "
+                  "can be told from chance.**", ""]
+    lines += ["Datasets:", ""]
+    lines += [f"- [{escape(_title(d))}](#{_anchor(_title(d))})" for d in result.datasets]
+    for d in result.datasets:
+        lines += [""] + _dataset_section(d, result, files.get(d.slug, {}))
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _title(d: DatasetBenchmark) -> str:
+    return f"{d.path} · config {d.config} · split {d.split}"
+
+
+def _anchor(heading: str) -> str:
+    """GitHub's heading anchor: lowercase, punctuation dropped, spaces to hyphens."""
+    return re.sub(r"[^\w\- ]", "", heading.lower()).replace(" ", "-")
+
+
+def _dataset_section(d: DatasetBenchmark, result: BenchmarkResult, files: dict[str, str]) -> list[str]:
+    docs = f"{d.n_documents} document{'s' if d.n_documents != 1 else ''}"
+    lines = [f"## {escape(_title(d))}", "",
+             f"{d.n} pairs from {docs}; dataset version {code(d.version) if d.version else UNDEFINED}; labels "
+             + ", ".join(code(label) for label in d.labels) + ".", ""]
+    lines += _leaderboard(d) + [""] + _comparisons(d) + [""] + _per_class(d, files) + [""]
+    lines += _confusions(files) + _network(d, files) + _notes(d, result)
+    return lines
+
+
+def _training(m: ModelEntry) -> str:
+    t = m.result.training
+    if t is None:
+        return "predictions file"
+    return t.kind + (f" ({t.n_folds} folds)" if t.n_folds else "") + (f", {t.n_train} train pairs" if t.n_train else "")
+
+
+def _leaderboard(d: DatasetBenchmark) -> list[str]:
+    rows = []
+    for rank, m in enumerate(d.models, start=1):
+        r = m.result
+        cells = [with_ci(r.metrics[k].value, r.metrics[k].ci_low, r.metrics[k].ci_high)
+                 for k in ("f1_pn", "macro_f1", "accuracy")]
+        name = f"**{escape(m.name)}**" if m.name == d.best else escape(m.name)
+        rows.append([str(rank), name, *cells, str(r.n), str(r.abstentions), escape(_training(m))])
+    return ["### Leaderboard", "",
+            "Ranked by `f1_pn` (mean F1 of `positive` and `negative`), then `macro_f1`, then `accuracy`.", "",
+            *table(["#", "model", "f1_pn [95% CI]", "macro_f1 [95% CI]", "accuracy [95% CI]", "n", "abstained",
+                    "training"], rows, "rllllrrl")]
+
+
+def _comparisons(d: DatasetBenchmark) -> list[str]:
+    others = [m for m in d.models if m.name != d.best]
+    lines = [f"### Compared with the best model ({escape(d.best)})", ""]
+    if not others:
+        return lines + ["Only one model was benchmarked."]
+    lines += ["Δ = model − best, on the same bootstrap resamples (paired bootstrap); p is the two-sided "
+              "bootstrap p-value of Δ = 0.", ""]
+    rows = []
+    for m in others:
+        row = [escape(m.name)]
+        for metric in ("f1_pn", "macro_f1", "accuracy"):
+            c = m.comparisons[metric]
+            row += [signed_ci(c.difference, c.ci_low, c.ci_high), p_value(c.p_value)]
+        rows.append(row)
+    lines += table(["model", "Δ f1_pn [95% CI]", "p", "Δ macro_f1 [95% CI]", "p", "Δ accuracy [95% CI]", "p"],
+                   rows, "lllllll")
+    tied = [m.name for m in d.models if m.tied_with_best]
+    worse = [m.name for m in d.models if not m.tied_with_best]
+    lines += ["", "**Best group** — the best model and every model whose 95% interval of Δ f1_pn includes 0, "
+              "i.e. that this data cannot tell apart from the best: " + ", ".join(escape(name) for name in tied) + "."]
+    if worse:
+        lines += ["", "**Worse than the best** (the interval excludes 0): " + ", ".join(escape(n) for n in worse) + "."]
+    return lines
+
+
+def _per_class(d: DatasetBenchmark, files: dict[str, str]) -> list[str]:
+    support = {row.label: row.support for row in d.models[0].result.per_class}
+    rows = [["*gold pairs*", *(str(support.get(label, 0)) for label in d.labels)]]
+    for m in d.models:
+        f1 = {row.label: row.f1 for row in m.result.per_class}
+        rows.append([escape(m.name), *(with_ci(f1.get(label), m.per_class_f1[label].ci_low,
+                                               m.per_class_f1[label].ci_high) for label in d.labels)])
+    lines = ["### Per-class F1", "", *table(["model", *(escape(label) for label in d.labels)], rows,
+                                           "l" + "l" * len(d.labels))]
+    if "per_class_f1" in files:
+        lines += ["", f"![Per-class F1 with 95% intervals]({files['per_class_f1']})"]
+    return lines
+
+
+def _confusions(files: dict[str, str]) -> list[str]:
+    if "confusion" not in files:
+        return []
+    return ["### Confusion matrices", "", "Rows: gold label; columns: predicted label (last: abstained).", "",
+            f"![Confusion matrices]({files['confusion']})", ""]
+
+
+def _network(d: DatasetBenchmark, files: dict[str, str]) -> list[str]:
+    lines = ["### Stance network", ""]
+    if "network" in files:
+        lines += [f"Actors as nodes; one arrow per pair, coloured by label. Left: gold; right: "
+                  f"{escape(d.best)} (a dashed arrow is a wrong prediction; a pair predicted `none` or abstained on "
+                  "has no arrow).", "", f"![Stance network, gold beside the best model]({files['network']})", ""]
+    links = [f"[{escape(what)}]({files[key]})" for key, what in (
+        ("gold_graphml", "gold GraphML"), ("gold_gexf", "gold GEXF"),
+        ("best_graphml", "best model GraphML"), ("best_gexf", "best model GEXF")) if key in files]
+    if links:
+        lines += ["For Gephi: " + " · ".join(links) + ".", ""]
+    best = next(m for m in d.models if m.name == d.best)
+    wrong = [(p, label) for p, label in zip(d.pairs, best.predictions) if label != p.gold]
+    if wrong:
+        lines += [f"Pairs {escape(d.best)} got wrong ({len(wrong)} of {d.n}"
+                  + (f"; the first {MAX_ERRORS} by id" if len(wrong) > MAX_ERRORS else "") + "):", ""]
+        lines += table(["source", "target", "gold", "predicted"],
+                       [[escape(p.source), escape(p.target), escape(p.gold),
+                         "*abstained*" if label is None else escape(label)] for p, label in wrong[:MAX_ERRORS]])
+        lines.append("")
+    return lines
+
+
+def _notes(d: DatasetBenchmark, result: BenchmarkResult) -> list[str]:
+    best = next(m for m in d.models if m.name == d.best)
+    boot = best.result.bootstrap
+    head = best.result.metrics["f1_pn"]
+    docs = f"{d.n_documents} document{'s' if d.n_documents != 1 else ''}"
+    notes = []
+    if head.ci_low is not None and head.ci_high is not None:
+        half = (head.ci_high - head.ci_low) / 2
+        if half == 0:
+            notes.append(f"With {d.n} pairs from {docs}, every resample gives the best model the same `f1_pn` "
+                         f"({num(head.value)}): the sample is too small to show any variation, which does not make "
+                         "the score exact.")
+        else:
+            notes.append(f"With {d.n} pairs from {docs}, the best model's `f1_pn` interval is "
+                         f"[{num(head.ci_low)}, {num(head.ci_high)}], a half-width of {half:.3f}: differences in "
+                         f"`f1_pn` smaller than about {half:.2f} between separately reported scores are not "
+                         "evidence.")
+    halves = sorted((c.ci_high - c.ci_low) / 2 for m in d.models
+                    for c in [m.comparisons.get("f1_pn")] if c is not None and c.ci_low is not None)
+    if halves:
+        median = halves[len(halves) // 2]
+        notes.append(f"The paired intervals of Δ `f1_pn` above have a median half-width of {median:.3f}. They score "
+                     "both models on the same resamples, so they are the yardstick for this leaderboard: a model "
+                     "is only shown to be worse than the best when its interval excludes 0.")
+    if boot.unit == "pairs":
+        notes.append(f"The split has a single document, so the bootstrap resamples pairs as if they were "
+                     "independent. Pairs of one article share its author, outlet and actors: the intervals describe "
+                     "this article, not news in general, and are too narrow for any claim beyond it.")
+    else:
+        notes.append(f"The bootstrap resamples whole documents ({boot.n_units}), so the intervals account for "
+                     "pairs of one article being alike; with few documents they are still rough.")
+    few = [f"{code(row.label)} ({row.support})" for row in best.result.per_class if row.support < FEW_PAIRS]
+    if few:
+        notes.append("Labels with fewer than " f"{FEW_PAIRS} gold pairs: " + ", ".join(few) + "; one pair more or less "
+                     "right moves their F1 a lot, so their per-class scores are anecdotes, not estimates.")
+    kinds = sorted({m.result.training.kind for m in d.models if m.result.training is not None})
+    if "pair-cv" in kinds:
+        notes.append("`pair-cv`: trained models were cross-validated over pairs of the same document(s); scores "
+                     "are optimistic, since pairs of one article share context and actors.")
+    if not result.settings.n_resamples:
+        notes.append("No bootstrap was run, so nothing here separates skill from luck.")
+    return ["### What this sample allows one to conclude", "", *(f"- {note}" for note in notes)]

@@ -1,0 +1,147 @@
+"""The typed benchmark result (``results.json``): computed once by
+:func:`~actorstance.reports.benchmark.run_benchmark`, then rendered — never recomputed.
+
+Each model's score is an :class:`~actorstance.evaluation.results.EvaluationResult`, exactly as
+``actorstance evaluate --output`` writes it. Around those results the benchmark adds what only a
+comparison of several models on the same pairs can give: per-class F1 intervals, paired
+comparisons with the best model over the same bootstrap resamples, and the per-pair predictions
+(for the stance network and the error table). JSON output has sorted keys; with
+``SOURCE_DATE_EPOCH`` set, two runs with the same inputs are byte-identical.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from actorstance.errors import ActorstanceError
+from actorstance.evaluation.results import EvaluationResult
+
+#: Version of the benchmark result format; bump the major part when a field changes meaning.
+BENCHMARK_SCHEMA_VERSION = "1.0"
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
+
+
+class Interval(_Frozen):
+    """A percentile interval (``null`` ends without resamples, or when always undefined)."""
+
+    ci_low: float | None
+    ci_high: float | None
+    undefined_resamples: int = Field(ge=0, description="Resamples on which the value was undefined; left out.")
+
+
+class Comparison(_Frozen):
+    """``metric(model) - metric(best)`` over the same bootstrap resamples (a paired bootstrap)."""
+
+    metric: str
+    value: float | None = Field(description="The model's point estimate.")
+    best_value: float | None = Field(description="The best model's point estimate.")
+    difference: float | None = Field(description="value - best_value; null when either is undefined.")
+    ci_low: float | None
+    ci_high: float | None
+    p_value: float | None = Field(description="Two-sided bootstrap p-value of a zero difference.")
+    undefined_resamples: int = Field(ge=0)
+
+
+class ModelEntry(_Frozen):
+    """One model of the benchmark: how it was given, its result, and how it compares with the best."""
+
+    name: str = Field(description="Unique within a dataset: the --model spec, or NAME of --predictions NAME=FILE.")
+    source: Literal["baseline", "model", "predictions"]
+    result: EvaluationResult = Field(description="Exactly what `actorstance evaluate --output` writes.")
+    per_class_f1: dict[str, Interval] = Field(description="Bootstrap interval of each label's F1, by label.")
+    comparisons: dict[str, Comparison] = Field(
+        description="By metric, this model minus the best one; empty for the best model itself.")
+    tied_with_best: bool = Field(
+        description="The best model itself, or the f1_pn difference interval includes 0 (or is undefined): "
+                    "the data cannot tell this model apart from the best.")
+    predictions: list[str | None] = Field(description="Predicted label of each pair, in the order of `pairs`.")
+
+
+class PairInfo(_Frozen):
+    """A scored pair: enough to draw the stance network and list errors (no text)."""
+
+    id: str
+    doc_id: str
+    source_id: str
+    source: str
+    source_type: str
+    target_id: str
+    target: str
+    target_type: str
+    gold: str
+
+
+class DatasetBenchmark(_Frozen):
+    """Every model on one split of one dataset, scored over the same pairs and resamples."""
+
+    slug: str = Field(description="Folder of this dataset's plots and networks inside the output folder.")
+    path: str
+    config: str
+    split: str
+    version: str | None
+    n: int = Field(ge=1)
+    n_documents: int = Field(ge=1)
+    labels: list[str]
+    best: str = Field(description="Highest f1_pn (ties: macro_f1, accuracy, then name).")
+    models: list[ModelEntry] = Field(description="Sorted by rank (best first).")
+    pairs: list[PairInfo]
+
+
+class BenchmarkSettings(_Frozen):
+    n_resamples: int = Field(ge=0)
+    seed: int
+    confidence: float
+    ranking_metric: Literal["f1_pn"] = "f1_pn"
+
+
+class BenchmarkResult(_Frozen):
+    """What ``actorstance benchmark`` writes as ``results.json``."""
+
+    schema_version: Literal["1.0"] = BENCHMARK_SCHEMA_VERSION
+    created: str = Field(description="UTC time of the run, ISO 8601; SOURCE_DATE_EPOCH fixes it.")
+    settings: BenchmarkSettings
+    datasets: list[DatasetBenchmark]
+    rendered_with: dict[str, str] = Field(description="Versions of matplotlib and networkx (plots, network files).")
+
+    def to_json(self) -> str:
+        from actorstance.jsonl import dumps_pretty
+
+        return dumps_pretty(self.model_dump(mode="json"))
+
+    def write(self, path: str | Path) -> None:
+        from actorstance.atomic import write_bytes_atomic
+
+        write_bytes_atomic(path, self.to_json().encode("utf-8"))
+
+    @classmethod
+    def read(cls, path: str | Path) -> "BenchmarkResult":
+        """Read a ``results.json`` written by :meth:`write` (or by hand, for tests and re-rendering)."""
+        from pydantic import ValidationError
+
+        try:
+            data = json.loads(Path(path).read_text(encoding="utf-8"))
+        except (OSError, ValueError) as err:
+            raise ActorstanceError(f"{path}: cannot read a benchmark result ({err}). "
+                                   "Fix: pass the results.json written by `actorstance benchmark`") from None
+        try:
+            return cls.model_validate(data, strict=False)
+        except ValidationError as err:
+            first = err.errors()[0]
+            where = ".".join(str(part) for part in first["loc"])
+            raise ActorstanceError(f"{path}: {where}: {first['msg']} ({err.error_count()} problem"
+                                   f"{'s' if err.error_count() != 1 else ''} in all). "
+                                   "Fix: pass the results.json written by `actorstance benchmark`") from None
+
+    def dataset(self, slug: str) -> DatasetBenchmark:
+        return next(d for d in self.datasets if d.slug == slug)
+
+
+def entry(dataset: DatasetBenchmark, name: str) -> ModelEntry:
+    return next(m for m in dataset.models if m.name == name)

@@ -1,0 +1,89 @@
+"""``actorstance build`` and ``actorstance publish`` (dry run only: tests never touch the network)."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+from actorstance.cli import cli
+from actorstance.dataset.manifest import read_manifest
+from tests.conftest import TINY
+
+
+@pytest.fixture
+def built(tmp_path):
+    out = tmp_path / "ds"
+    result = CliRunner().invoke(cli, ["build", "--annotations", str(TINY), "--output", str(out)])
+    assert result.exit_code == 0, result.output
+    return out, result
+
+
+def test_build_reports_rows_and_files(built):
+    out, result = built
+    digest = read_manifest(out)["sha256"][:12]
+    assert result.output == ("pairs: train 4 rows, test 2 rows\n"
+                             "candidates: train 20 rows, test 4 rows\n"
+                             f"wrote dataset 1.0.0 (2 documents, 7 files, sha256 {digest}) to {out}\n")
+
+
+def test_build_bad_splits_is_exit_1_with_the_problem(tiny_copy, tmp_path):
+    (tiny_copy / "splits.json").write_text('{"tiny_a": "train"}', encoding="utf-8")
+    result = CliRunner().invoke(cli, ["build", "--annotations", str(tiny_copy), "-o", str(tmp_path / "ds")])
+    assert result.exit_code == 1
+    assert result.output == (f"Error: 1 problem in the splits file:\n  {tiny_copy / 'splits.json'}: tiny_b: document "
+                             'has no split. Fix: add "tiny_b": one of train, validation, test.\n')
+
+
+def test_publish_dry_run_lists_the_upload(built):
+    out, _ = built
+    result = CliRunner().invoke(cli, ["publish", "--repo-id", "my-org/actorstance", "--dataset", str(out),
+                                      "--dry-run", "--private"])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0] == (f"would upload dataset 1.0.0 (pairs, candidates) from {out} to "
+                        "https://huggingface.co/datasets/my-org/actorstance (private):")
+    sizes = {p.relative_to(out).as_posix(): p.stat().st_size for p in out.rglob("*") if p.is_file()}
+    assert lines[1:-1] == [f"  {rel} ({size} bytes)" for rel, size in sorted(sizes.items())]
+    assert lines[-1] == "dry run: checks passed, nothing uploaded"
+
+
+@pytest.mark.parametrize("repo_id", ["actorstance", "a/b/c", "-org/x", "org/x.git", "org--x/y", "org/" + "x" * 100,
+                                     "org/with space"])
+def test_publish_bad_repo_id(built, repo_id):
+    out, _ = built
+    result = CliRunner().invoke(cli, ["publish", "--repo-id", repo_id, "--dataset", str(out), "--dry-run"])
+    assert result.exit_code == 1
+    assert result.output == (f"Error: --repo-id {repo_id!r} is not a valid Hub dataset id: expected OWNER/NAME with "
+                             "letters, digits, '-', '_' or '.' (no '--' or '..', at most 96 characters). Fix: pass "
+                             "e.g. --repo-id my-org/actorstance.\n")
+
+
+def test_publish_dry_run_refuses_a_tampered_folder(built):
+    out, _ = built
+    (out / "README.md").write_text("---\npretty_name: x\n---\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["publish", "--repo-id", "o/n", "--dataset", str(out), "--dry-run"])
+    assert result.exit_code == 1
+    assert "README.md: sha256 differs from MANIFEST.json" in result.output
+
+
+def test_publish_dry_run_needs_a_manifest_and_a_card(built):
+    out, _ = built
+    (out / "MANIFEST.json").unlink()
+    result = CliRunner().invoke(cli, ["publish", "--repo-id", "o/n", "--dataset", str(out), "--dry-run"])
+    assert (result.exit_code, result.output) == (1, f"Error: {out}: no MANIFEST.json, so its files cannot be "
+                                                    "checked. Fix: build the folder with `actorstance build`.\n")
+    (out / "README.md").unlink()
+    result = CliRunner().invoke(cli, ["publish", "--repo-id", "o/n", "--dataset", str(out), "--dry-run"])
+    assert result.exit_code == 1 and "has no README.md, so it is not a built dataset folder" in result.output
+
+
+def test_publish_without_token_stops_before_any_network(built, monkeypatch):
+    import huggingface_hub
+
+    out, _ = built
+    monkeypatch.setattr(huggingface_hub, "get_token", lambda: None)
+    monkeypatch.setattr(huggingface_hub, "HfApi", lambda *a, **k: pytest.fail("HfApi must not be created"))
+    result = CliRunner().invoke(cli, ["publish", "--repo-id", "o/n", "--dataset", str(out)])
+    assert result.exit_code == 1
+    assert result.output.endswith("Error: no Hugging Face token found. Fix: run `hf auth login` or set HF_TOKEN (a "
+                                  "token with write access), or use --dry-run to check the folder only.\n")

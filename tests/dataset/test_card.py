@@ -1,0 +1,93 @@
+from __future__ import annotations
+
+import json
+
+import pyarrow.parquet as pq
+import pytest
+
+from actorstance.dataset.card import card_configs, read_card_metadata, size_category
+from actorstance.dataset.features import COLUMNS, MODEL_INPUT_COLUMNS
+from actorstance.dataset.layout import CONFIGS
+from actorstance.errors import DatasetError
+from actorstance.labels import CONFIG_LABELS
+from actorstance.schema import GUIDELINE_VERSION
+
+
+def _card_label_names(meta: dict, config: str) -> list[str]:
+    info = next(i for i in meta["dataset_info"] if i["config_name"] == config)
+    label = next(f for f in info["features"] if f["name"] == "label")
+    names = label["dtype"]["class_label"]["names"]
+    return [names[str(i)] for i in range(len(names))]
+
+
+def _parquet_label_names(path) -> list[str]:
+    meta = json.loads(pq.read_schema(path).metadata[b"huggingface"])
+    return meta["info"]["features"]["label"]["names"]
+
+
+def _croissant_label_names(croissant: dict, config: str) -> list[str]:
+    labels = next(r for r in croissant["recordSet"] if r["@id"] == f"{config}_labels")
+    return [row[f"{config}_labels/name"] for row in sorted(labels["data"], key=lambda r: r[f"{config}_labels/index"])]
+
+
+@pytest.mark.parametrize("config", CONFIGS)
+def test_label_names_agree_in_code_parquet_card_and_croissant(tiny_dataset, config):
+    code = list(CONFIG_LABELS[config])
+    meta = read_card_metadata(tiny_dataset)
+    croissant = json.loads((tiny_dataset / "croissant.json").read_text(encoding="utf-8"))
+    assert _card_label_names(meta, config) == code
+    assert _croissant_label_names(croissant, config) == code
+    files = sorted((tiny_dataset / config).glob("*.parquet"))
+    assert files and all(_parquet_label_names(f) == code for f in files)
+
+
+def test_card_metadata(tiny_dataset):
+    meta = read_card_metadata(tiny_dataset)
+    assert list(meta) == ["pretty_name", "license", "language", "multilinguality", "task_categories", "task_ids",
+                          "size_categories", "tags", "configs", "dataset_info"]
+    assert meta["license"] == "cc-by-4.0" and meta["language"] == ["en"]
+    assert meta["task_categories"] == ["text-classification"] and meta["size_categories"] == ["n<1K"]
+    assert meta["configs"][0] == {"config_name": "pairs", "default": True, "data_files": [
+        {"split": "train", "path": "pairs/train-*.parquet"}, {"split": "test", "path": "pairs/test-*.parquet"}]}
+    splits = {i["config_name"]: {s["name"]: s["num_examples"] for s in i["splits"]} for i in meta["dataset_info"]}
+    assert splits == {"pairs": {"train": 4, "test": 2}, "candidates": {"train": 20, "test": 4}}
+    for info in meta["dataset_info"]:
+        assert [f["name"] for f in info["features"]] == list(COLUMNS)
+        assert info["dataset_size"] == sum(s["num_bytes"] for s in info["splits"]) > 0
+
+
+def test_card_configs(tiny_dataset):
+    assert card_configs(tiny_dataset) == {
+        "pairs": {"train": ["pairs/train-*.parquet"], "test": ["pairs/test-*.parquet"]},
+        "candidates": {"train": ["candidates/train-*.parquet"], "test": ["candidates/test-*.parquet"]}}
+
+
+def test_card_body_is_a_datasheet(tiny_dataset):
+    body = (tiny_dataset / "README.md").read_text(encoding="utf-8").split("\n---\n", 1)[1]
+    headings = [line for line in body.splitlines() if line.startswith("#")]
+    for section in ("## Motivation", "## Composition", "### Splits", "### Columns", "### Context rule",
+                    "## Source text and provenance", "## Annotation process", "## Intended uses",
+                    "## Out-of-scope uses", "## Known limitations", "## Loading", "## How to cite", "## Changelog"):
+        assert section in headings
+    assert "| train | 2 | 1 | 1 | 4 | 1 |" in body  # pairs per label: positive, negative, neutral, total, documents
+    assert "Documents per split: `train` 1, `test` 1." in body
+    assert "| train | 2 | 1 | 1 | 16 | 20 | 1 |" in body
+    assert "| tiny_a | train | en | Invented Gazette (test fixture) | 2025-03-03 |" in body
+    assert f"current codebook: {GUIDELINE_VERSION}" in body
+    assert "- `fixture` (human, test fixture)" in body
+    assert "copyright belongs to its publisher" in body and "**Single annotator**" in body
+    assert "sources person 3, organisation 1; targets person 4" in body  # actor types of pairs/train
+    for column in MODEL_INPUT_COLUMNS:
+        assert f"| `{column}` | model input |" in body
+    assert "| `evidence` | analysis only | Gold evidence text. Analysis only" in body
+
+
+@pytest.mark.parametrize(("n", "bucket"), [(0, "n<1K"), (999, "n<1K"), (1000, "1K<n<10K"), (123_456, "100K<n<1M")])
+def test_size_category(n, bucket):
+    assert size_category(n) == bucket
+
+
+def test_card_without_yaml_is_refused(tmp_path):
+    (tmp_path / "README.md").write_text("# no metadata\n", encoding="utf-8")
+    with pytest.raises(DatasetError, match="no YAML metadata block"):
+        read_card_metadata(tmp_path)
