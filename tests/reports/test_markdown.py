@@ -80,7 +80,8 @@ def test_actor_names_and_model_names_render_as_text():
     report = render_report(BenchmarkResult.read(HAND_WRITTEN), files={})
     assert "| A\\|B \\*Corp\\* | &lt;script&gt;alert(1)&lt;/script&gt; | positive | negative |" in report
     assert "| &lt;script&gt;alert(1)&lt;/script&gt; | snake\\_case\\_party | negative | neutral |" in report
-    assert "<script>" not in report and "<b>" not in report
+    prose = re.sub(r"```.*?```", "", report, flags=re.S)  # code blocks show their text verbatim anyway
+    assert "<script>" not in prose and "<b>" not in prose
 
 
 def test_every_table_row_has_as_many_cells_as_its_header():
@@ -104,3 +105,9 @@ def test_links_are_relative():
     targets = re.findall(r"\]\(([^)]*)\)", report)
     assert targets and all(not t.startswith(("/", "http")) for t in targets)
     assert "(results.json)" in report and "(#inventeddataset--config-pairs--split-test)" in report
+
+
+def test_report_says_how_to_reproduce_it():
+    report = render_report(BenchmarkResult.read(HAND_WRITTEN), files={})
+    assert ("```bash\nSOURCE_DATE_EPOCH=1735787045 actorstance benchmark --dataset invented/dataset "
+            "--predictions 'my|model *v2* <b>=preds.jsonl' --bootstrap 100 --seed 7 --output OUTPUT\n```") in report

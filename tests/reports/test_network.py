@@ -14,7 +14,8 @@ from actorstance.reports.network import (
 
 
 def pair(source, target, label, suffix=""):
-    return {"id": f"d/{source}->{target}{suffix}", "doc_id": "d", "source_id": source, "source": f"{source.upper()} <&> |x|",
+    return {"id": f"d/{source}->{target}{suffix}", "doc_id": "d", "source_id": source,
+            "source": f"{source.upper()} <&> |x|",
             "source_type": "person", "target_id": target, "target": f"{target.upper()} <&> |x|",
             "target_type": "organisation" if target == "c" else "person", "label": label}
 
@@ -77,7 +78,8 @@ def test_unknown_extension_is_a_clear_error(tmp_path):
     with pytest.raises(ActorstanceError) as err:
         write_network(stance_network(ROWS), tmp_path / "n.dot")
     assert str(err.value) == (f"{tmp_path / 'n.dot'}: unknown network format '.dot'; expected one of: .graphml "
-                              "(GraphML), .gexf (GEXF), .png (PNG drawing). Fix: end the output file name in one of those")
+                              "(GraphML), .gexf (GEXF), .png (PNG drawing). "
+                              "Fix: end the output file name in one of those")
     assert not (tmp_path / "n.dot").exists()
 
 

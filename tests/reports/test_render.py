@@ -9,9 +9,9 @@ import pytest
 import actorstance.bootstrap
 import actorstance.evaluation.evaluate
 import actorstance.metrics
+import actorstance.reports.render as render_module
 from actorstance.errors import ActorstanceError
-from actorstance.reports import render as render_module
-from actorstance.reports.render import render, write_benchmark
+from actorstance.reports.render import render_folder, write_benchmark
 from actorstance.reports.results import BenchmarkResult
 from tests.reports.test_markdown import HAND_WRITTEN
 
@@ -50,7 +50,7 @@ def test_rendering_never_computes_a_metric(monkeypatch, tmp_path):
             if callable(getattr(module, name)) and not name.startswith("__") and \
                     getattr(getattr(module, name), "__module__", "") == module.__name__:
                 monkeypatch.setattr(module, name, forbidden)
-    render(BenchmarkResult.read(HAND_WRITTEN), tmp_path)
+    render_folder(BenchmarkResult.read(HAND_WRITTEN), tmp_path)
     assert listing(tmp_path) == [path.replace("dataset-pairs-test", "invented-pairs-test") for path in FILES
                                  if path != "results.json"]
     assert "0.123 [0.011, 0.222]" in (tmp_path / "report.md").read_text(encoding="utf-8")
@@ -93,4 +93,5 @@ def test_unreadable_results_are_reported(tmp_path):
     with pytest.raises(ActorstanceError) as err:
         BenchmarkResult.read(bad)
     assert str(err.value) == (f"{bad}: settings.seed: Input should be a valid integer, unable to parse string as an "
-                              "integer (2 problems in all). Fix: pass the results.json written by `actorstance benchmark`")
+                              "integer (2 problems in all). "
+                              "Fix: pass the results.json written by `actorstance benchmark`")

@@ -46,7 +46,7 @@ def benchmark(datasets: tuple[str, ...], models: tuple[str, ...], predictions: t
                            n_resamples=bootstrap, seed=seed, progress=not quiet and sys.stderr.isatty())
     report = write_benchmark(result, output)
     for d in result.datasets:
-        best = next(m for m in d.models if m.name == d.best).result.metrics["f1_pn"]
+        best = d.best_model.result.metrics["f1_pn"]
         tied = sum(m.tied_with_best for m in d.models) - 1
         value = "undefined" if best.value is None else f"{best.value:.3f}"
         click.echo(f"{d.path}:{d.config}:{d.split}: {len(d.models)} models on {d.n} pairs; best {d.best} "

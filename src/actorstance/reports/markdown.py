@@ -9,6 +9,7 @@ Text that comes from data — actor names, labels, model and file names — goes
 from __future__ import annotations
 
 import re
+import shlex
 from typing import Sequence
 
 from actorstance.reports.results import BenchmarkResult, DatasetBenchmark, ModelEntry
@@ -91,6 +92,8 @@ def render_report(result: BenchmarkResult, *, files: dict[str, dict[str, str]]) 
         "paired comparisons below compare models on identical resampled data.",
         "",
     ]
+    lines += ["To reproduce it (same inputs and library versions give the same bytes):", "",
+              *fenced(reproduce_command(result), "bash"), ""]
     if not s.n_resamples:
         lines += ["**No bootstrap was run (`--bootstrap 0`): there are no intervals, and no difference below "
                   "can be told from chance.**", ""]
@@ -99,6 +102,30 @@ def render_report(result: BenchmarkResult, *, files: dict[str, dict[str, str]]) 
     for d in result.datasets:
         lines += [""] + _dataset_section(d, result, files.get(d.slug, {}))
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def reproduce_command(result: BenchmarkResult) -> str:
+    """The ``actorstance benchmark`` command line that writes this result again (output: ``OUTPUT``)."""
+    from datetime import datetime, timezone
+
+    created = datetime.strptime(result.created, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=timezone.utc)
+    args = [f"SOURCE_DATE_EPOCH={int(created.timestamp())}", "actorstance", "benchmark"]
+    for d in result.datasets:
+        args += ["--dataset", d.path if (d.config, d.split) == ("pairs", "test") else f"{d.path}:{d.config}:{d.split}"]
+    first = result.datasets[0].models if result.datasets else []
+    for m in sorted(first, key=lambda m: m.name):
+        if m.source == "model":
+            args += ["--model", m.result.model.spec]
+        elif m.source == "predictions":
+            args += ["--predictions", f"{m.name}={m.result.model.predictions_path}"]
+    args += ["--bootstrap", str(result.settings.n_resamples), "--seed", str(result.settings.seed), "--output", "OUTPUT"]
+    return " ".join(shlex.quote(arg) if i else arg for i, arg in enumerate(args))
+
+
+def fenced(text: str, info: str = "") -> list[str]:
+    """A fenced code block that no backtick run inside ``text`` can close early."""
+    fence = "`" * max(3, max((len(run) + 1 for run in re.findall(r"`+", text)), default=0))
+    return [f"{fence}{info}", text, fence]
 
 
 def _title(d: DatasetBenchmark) -> str:
@@ -198,7 +225,7 @@ def _network(d: DatasetBenchmark, files: dict[str, str]) -> list[str]:
         ("best_graphml", "best model GraphML"), ("best_gexf", "best model GEXF")) if key in files]
     if links:
         lines += ["For Gephi: " + " · ".join(links) + ".", ""]
-    best = next(m for m in d.models if m.name == d.best)
+    best = d.best_model
     wrong = [(p, label) for p, label in zip(d.pairs, best.predictions) if label != p.gold]
     if wrong:
         lines += [f"Pairs {escape(d.best)} got wrong ({len(wrong)} of {d.n}"
@@ -211,7 +238,7 @@ def _network(d: DatasetBenchmark, files: dict[str, str]) -> list[str]:
 
 
 def _notes(d: DatasetBenchmark, result: BenchmarkResult) -> list[str]:
-    best = next(m for m in d.models if m.name == d.best)
+    best = d.best_model
     boot = best.result.bootstrap
     head = best.result.metrics["f1_pn"]
     docs = f"{d.n_documents} document{'s' if d.n_documents != 1 else ''}"

@@ -21,7 +21,7 @@ from typing import Iterable, Mapping
 
 from actorstance.atomic import write_bytes_atomic
 from actorstance.errors import ActorstanceError
-from actorstance.labels import NONE_LABEL, STANCE_LABELS
+from actorstance.labels import NONE_LABEL
 
 #: Edge colour of each stance label (Okabe–Ito palette: distinguishable with colour blindness).
 LABEL_COLORS: dict[str, str] = {"positive": "#0072B2", "negative": "#D55E00", "neutral": "#999999"}

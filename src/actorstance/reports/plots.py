@@ -20,7 +20,7 @@ from actorstance.reports.network import NODE_COLOR, label_color
 
 DPI = 100
 #: Drawings show at most this many actors (the most connected); exports hold every actor.
-MAX_DRAWN_ACTORS = 30
+MAX_DRAWN_ACTORS = 24
 #: rcParams that make rendering independent of the user's matplotlibrc.
 _RC = {
     "font.family": "DejaVu Sans",
@@ -152,7 +152,7 @@ def networks_png(dest: str | Path, graphs: Sequence[tuple[str, object]], *,
         for ax, (title, graph) in zip(axes, graphs):
             draw_network(ax, graph, pos, title=title)
         _legend(fig, union, wrong=any(not d.get("correct", True) for _, g in graphs for *_, d in g.edges(data=True)))
-        fig.tight_layout(rect=(0, 0.03, 1, 1))
+        fig.tight_layout(rect=(0, 0.06, 1, 1))
         if note:
             fig.text(0.5, 0.005, note, ha="center", va="bottom", fontsize=7, color="#555555")
         _save(fig, dest)
@@ -199,14 +199,20 @@ def draw_network(ax, graph, pos: Mapping, *, title: str = "") -> None:
         va = "bottom" if y > 0.3 else "top" if y < -0.3 else "center"
         ax.text(1.1 * x, 1.1 * y, _wrap(graph.nodes[node].get("label", node)), ha=ha, va=va,
                 multialignment=ha if ha != "center" else "center", fontsize=8, zorder=4)
+    # one arrow per (source, target, label, right or wrong), thicker for more pairs: pairs of many
+    # documents between the same two actors would otherwise stack into a fan of loops
+    groups: dict[tuple, int] = {}
+    for u, v, data in graph.edges(data=True):
+        group = (u, v, data["label"], data.get("correct") is False)
+        groups[group] = groups.get(group, 0) + 1
     seen: dict[tuple, int] = {}
-    for u, v, key, data in sorted(graph.edges(keys=True, data=True), key=lambda e: (e[0], e[1], e[2])):
+    for (u, v, label, wrong), count in sorted(groups.items(), key=lambda g: (str(g[0][0]), str(g[0][1]), g[0][2:])):
         i = seen.get((u, v), 0)
         seen[(u, v)] = i + 1
         arrow = FancyArrowPatch(pos[u], pos[v], arrowstyle="-|>", mutation_scale=12,
                                 connectionstyle=f"arc3,rad={0.12 + 0.1 * i}", shrinkA=9, shrinkB=9,
-                                color=label_color(data["label"]), linewidth=1.6,
-                                linestyle="--" if data.get("correct") is False else "-", zorder=2)
+                                color=label_color(label), linewidth=1.6 + 0.8 * math.log2(count),
+                                linestyle="--" if wrong else "-", zorder=2)
         ax.add_patch(arrow)
 
 
@@ -218,7 +224,8 @@ def _legend(fig, graph, *, wrong: bool = False) -> None:
     handles = [Line2D([], [], color=color, linewidth=2, label=label) for label, color in LABEL_COLORS.items()]
     if wrong:
         handles.append(Line2D([], [], color="#333333", linewidth=1.5, linestyle="--", label="wrong prediction"))
-    fig.legend(handles=handles, loc="lower center", ncols=len(handles), frameon=False, fontsize=8)
+    fig.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 0.02), ncols=len(handles), frameon=False,
+               fontsize=8)
 
 
 def _node_union(graphs):

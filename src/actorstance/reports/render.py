@@ -36,7 +36,7 @@ def write_benchmark(result: BenchmarkResult, output: str | Path) -> Path:
     check_output_folder(output)
     with atomic_dir(output) as tmp:
         result.write(tmp / RESULTS_FILE)
-        render(result, tmp)
+        render_folder(result, tmp)
         _ordinary_modes(tmp)
     return output / REPORT_FILE
 
@@ -58,7 +58,7 @@ def check_output_folder(output: Path) -> None:
                                "previous benchmark's output folder")
 
 
-def render(result: BenchmarkResult, folder: str | Path) -> None:
+def render_folder(result: BenchmarkResult, folder: str | Path) -> None:
     """Render ``report.md``, the plots and the network files of ``result`` into ``folder``."""
     from actorstance.reports.markdown import render_report
 
@@ -91,7 +91,7 @@ def render_dataset(d: DatasetBenchmark, folder: Path) -> dict[str, str]:
                             for m in d.models])
 
     rows = [{**p.model_dump(), "label": p.gold} for p in d.pairs]
-    best = next(m for m in d.models if m.name == d.best)
+    best = d.best_model
     gold = stance_network(rows, name="gold")
     predicted = stance_network(rows, predictions=dict(zip((p.id for p in d.pairs), best.predictions)), name=d.best)
     networks_png(folder / files["network"], [("gold", gold), (f"predicted by {d.best}", predicted)])

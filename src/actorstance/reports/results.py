@@ -93,6 +93,14 @@ class DatasetBenchmark(_Frozen):
     models: list[ModelEntry] = Field(description="Sorted by rank (best first).")
     pairs: list[PairInfo]
 
+    def model(self, name: str) -> ModelEntry:
+        """The entry of the model called ``name``."""
+        return next(m for m in self.models if m.name == name)
+
+    @property
+    def best_model(self) -> ModelEntry:
+        return self.model(self.best)
+
 
 class BenchmarkSettings(_Frozen):
     n_resamples: int = Field(ge=0)
@@ -138,10 +146,3 @@ class BenchmarkResult(_Frozen):
             raise ActorstanceError(f"{path}: {where}: {first['msg']} ({err.error_count()} problem"
                                    f"{'s' if err.error_count() != 1 else ''} in all). "
                                    "Fix: pass the results.json written by `actorstance benchmark`") from None
-
-    def dataset(self, slug: str) -> DatasetBenchmark:
-        return next(d for d in self.datasets if d.slug == slug)
-
-
-def entry(dataset: DatasetBenchmark, name: str) -> ModelEntry:
-    return next(m for m in dataset.models if m.name == name)
