@@ -22,7 +22,7 @@ from actorstance.schema import Actor, Annotation, Mention, Span, Stance
 
 ANNOTATION_SUFFIX = ".json"
 #: Files in an annotations folder that are not annotation documents.
-NON_DOCUMENT_FILES = frozenset({"splits.json"})
+NON_DOCUMENT_FILES = frozenset({"splits.json", "corpus.json"})
 
 
 @dataclass(frozen=True)

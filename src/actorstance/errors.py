@@ -69,6 +69,12 @@ class ImportFormatError(ProblemsError):
     subject = "the imported corpus"
 
 
+class CorpusInfoError(ProblemsError):
+    """An annotations folder's ``corpus.json`` (name, licence, citation of the corpus) is invalid."""
+
+    subject = "corpus metadata"
+
+
 class DatasetError(ActorstanceError):
     """A dataset folder is missing, stale, inconsistent, or cannot be built."""
 

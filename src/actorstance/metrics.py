@@ -138,10 +138,7 @@ def scores_from_confusion(counts: np.ndarray, *, labels: Sequence[str]) -> dict[
     abstentions). Same definitions as the scikit-learn functions above, ``nan`` where undefined;
     the bootstrap calls this once on all resamples' counts.
     """
-    counts = np.asarray(counts, dtype=np.float64)
-    k = len(labels)
-    if counts.shape[-2:] != (k, k + 1):
-        raise ValueError(f"counts must end in shape ({k}, {k + 1}); got {counts.shape}")
+    counts, k = _checked_counts(counts, labels)
     tp = np.diagonal(counts[..., :k], axis1=-2, axis2=-1)
     support = counts.sum(axis=-1)
     f1 = class_f1_from_confusion(counts, labels=labels)
@@ -161,15 +158,20 @@ def class_f1_from_confusion(counts: np.ndarray, *, labels: Sequence[str]) -> np.
     ``(..., K, K + 1)``; ``nan`` for a label absent from both gold and predictions. The one
     definition of per-label F1 on counts: :func:`scores_from_confusion` averages it, and
     benchmark reports bootstrap it for per-class intervals."""
-    counts = np.asarray(counts, dtype=np.float64)
-    k = len(labels)
-    if counts.shape[-2:] != (k, k + 1):
-        raise ValueError(f"counts must end in shape ({k}, {k + 1}); got {counts.shape}")
+    counts, k = _checked_counts(counts, labels)
     tp = np.diagonal(counts[..., :k], axis1=-2, axis2=-1)
     support = counts.sum(axis=-1)
     predicted = counts[..., :k].sum(axis=-2)
     with np.errstate(invalid="ignore", divide="ignore"):
         return np.where(support + predicted > 0, 2 * tp / (support + predicted), np.nan)
+
+
+def _checked_counts(counts, labels: Sequence[str]) -> tuple[np.ndarray, int]:
+    counts = np.asarray(counts, dtype=np.float64)
+    k = len(labels)
+    if counts.shape[-2:] != (k, k + 1):
+        raise ValueError(f"counts must end in shape ({k}, {k + 1}); got {counts.shape}")
+    return counts, k
 
 
 def _nanmean(values: np.ndarray) -> np.ndarray:

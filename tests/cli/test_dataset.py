@@ -34,6 +34,20 @@ def test_build_bad_splits_is_exit_1_with_the_problem(tiny_copy, tmp_path):
                              'has no split. Fix: add "tiny_b": one of train, validation, test.\n')
 
 
+def test_build_bad_corpus_json_is_exit_1_and_leaves_the_output_untouched(built, tiny_copy):
+    out, _ = built
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    (tiny_copy / "corpus.json").write_text('{"name": "Tiny"}', encoding="utf-8")
+    result = CliRunner().invoke(cli, ["build", "--annotations", str(tiny_copy), "-o", str(out)])
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    assert lines[0] == "Error: 10 problems in corpus metadata:"  # the name, then 9 missing fields
+    assert lines[1] == (f"  {tiny_copy / 'corpus.json'}: name: String should match pattern '^[a-z0-9][a-z0-9._-]*$', "
+                        'got "Tiny". Fix: correct corpus.json (its fields are documented in docs/dataset.md) or '
+                        "re-run the import that wrote it.")
+    assert lines[2].startswith(f"  {tiny_copy / 'corpus.json'}: pretty_name: required field is missing. Fix: add it")
+    assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
+
 def test_publish_dry_run_lists_the_upload(built):
     out, _ = built
     result = CliRunner().invoke(cli, ["publish", "--repo-id", "my-org/actorstance", "--dataset", str(out),

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from actorstance.dataset.build import build_dataset
-from tests.conftest import TINY
+from tests.conftest import FIXTURES, TINY
 
 
 @pytest.fixture(scope="session")
@@ -39,3 +39,14 @@ def no_network(monkeypatch):
     monkeypatch.setattr(socket.socket, "connect_ex", refuse)
     monkeypatch.setattr(socket, "create_connection", refuse)
     monkeypatch.setattr(socket, "getaddrinfo", refuse)
+
+
+@pytest.fixture(scope="session")
+def seesaw_dataset(tmp_path_factory) -> Path:
+    """A dataset folder built from an import of the invented SEESAW-format fixture; read-only."""
+    from actorstance.importers.seesaw import import_seesaw
+
+    root = tmp_path_factory.mktemp("seesaw")
+    import_seesaw(FIXTURES / "seesaw_mini", root / "annotations")
+    build_dataset(root / "annotations", root / "dataset")
+    return root / "dataset"

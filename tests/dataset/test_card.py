@@ -91,3 +91,64 @@ def test_card_without_yaml_is_refused(tmp_path):
     (tmp_path / "README.md").write_text("# no metadata\n", encoding="utf-8")
     with pytest.raises(DatasetError, match="no YAML metadata block"):
         read_card_metadata(tmp_path)
+
+
+def _body(folder) -> str:
+    return (folder / "README.md").read_text(encoding="utf-8").split("\n---\n", 1)[1]
+
+
+def test_card_of_an_imported_corpus_names_it_its_licence_and_citation(seesaw_dataset):
+    meta = read_card_metadata(seesaw_dataset)
+    assert meta["pretty_name"] == "SEESAW in actorstance format: directed entity-to-entity stance in news"
+    assert meta["license"] == "cc-by-nc-sa-4.0" and "license_name" not in meta
+    body = _body(seesaw_dataset)
+    assert body.startswith("\n# SEESAW in actorstance format")
+    assert ("@inproceedings{zhang-etal-2022-seesaw,\n  title     = {Generative Entity-to-Entity Stance Detection "
+            "with Knowledge Graph Augmentation},\n  author    = {Zhang, Xinliang Frederick and Beauchamp, Nicholas "
+            "and Wang, Lu},") in body
+    assert "Source corpus: <https://github.com/launchnlp/SEESAW>; licence CC BY-NC-SA 4.0" in body
+    assert "**Copyright.** SEESAW's annotations and texts are distributed by its authors under CC BY-NC-SA 4.0." in body
+    assert "- Any commercial use: the licence (CC BY-NC-SA 4.0) is non-commercial." in body
+    assert "The labels are SEESAW's, converted by `actorstance import seesaw`" in body
+    assert 'load_dataset("path/to/actorstance-seesaw", "pairs")' in body
+    assert "- **1.0.0** (2026-11-27): First conversion of SEESAW" in body
+    # nothing of the actorstance seed's own statements
+    for seed_text in ("CC BY 4.0", "actorstance developers", "the seed article", "docs/annotation-guidelines.md",
+                      "labels come from a written codebook"):
+        assert seed_text not in body
+
+
+def test_card_limitations_follow_the_facts(seesaw_dataset, tiny_dataset):
+    body = _body(seesaw_dataset)
+    limitations = body.split("## Known limitations\n\n", 1)[1].split("\n## ", 1)[0]
+    assert limitations.splitlines()[:3] == [
+        "- **Size**: 4 documents and 12 annotated pairs (`train` 10 from 2 documents, `test` 2 from 1 document). "
+        "Scores on `test` vary with its documents: report them with confidence intervals over documents "
+        "(`actorstance evaluate` does).",
+        "- **Sources**: 4 articles from 3 outlets, the most frequent (Invented Post) with 2; styles, topics and "
+        "framings beyond them are not represented.",
+        # the fixture's article without entities or triplets lists no annotator
+        "- **Annotators**: 4 annotators (4 human); of 4 documents, 2 have more than one, 1 has one and 1 has none; "
+        "this card records no agreement study."]
+    assert "2 of 4 documents list more than one annotator; this card records no inter-annotator" in body
+    assert "- Training such classifiers on `train`, choosing settings on `validation`, and reporting" in body
+    assert ("- Measuring media bias or public opinion: nothing makes these 4 articles from 3 outlets a "
+            "representative sample of the news.") in body
+    tiny = _body(tiny_dataset)  # a train split and one annotator, but no validation split
+    assert "- Training such classifiers on `train`, and reporting scores on `test` only." in tiny
+    assert "no model can be trained" not in tiny and "worked example" not in tiny
+    assert "Every document was annotated by a single annotator" in tiny
+
+
+def test_card_of_an_other_licence_names_and_links_it(tiny_copy, tmp_path):
+    from actorstance.dataset.build import build_dataset
+    from actorstance.dataset.corpus import ACTORSTANCE_CORPUS, write_corpus
+
+    corpus = ACTORSTANCE_CORPUS.model_copy(update={"license": "other", "license_name": "Invented Licence 1.0",
+                                                   "license_url": "https://example.org/licence"})
+    write_corpus(corpus, tiny_copy)
+    build_dataset(tiny_copy, tmp_path / "out")
+    meta = read_card_metadata(tmp_path / "out")
+    assert list(meta)[:4] == ["pretty_name", "license", "license_name", "license_link"]
+    assert (meta["license"], meta["license_name"], meta["license_link"]) == (
+        "other", "Invented Licence 1.0", "https://example.org/licence")

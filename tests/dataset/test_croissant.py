@@ -39,3 +39,26 @@ def test_croissant_repeats_the_manifest_checksums(tiny_dataset):
         assert obj["contentSize"] == f"{manifest['files'][rel]['bytes']} B"
     assert croissant["version"] == manifest["version"]
     assert croissant["license"] == "https://creativecommons.org/licenses/by/4.0/"
+
+
+def test_croissant_of_an_imported_corpus_carries_its_licence_and_citation(seesaw_dataset, no_network):
+    mlc = pytest.importorskip("mlcroissant")
+    dataset = mlc.Dataset(str(seesaw_dataset / "croissant.json"))
+    issues = dataset.metadata.ctx.issues
+    assert not issues.errors and not issues.warnings, issues.report()
+    croissant = json.loads((seesaw_dataset / "croissant.json").read_text(encoding="utf-8"))
+    assert croissant["name"] == "actorstance-seesaw" and croissant["alternateName"].startswith("SEESAW ")
+    assert croissant["license"] == "https://creativecommons.org/licenses/by-nc-sa/4.0/"
+    assert croissant["url"] == "https://github.com/launchnlp/SEESAW"
+    assert croissant["citeAs"].startswith("@inproceedings{zhang-etal-2022-seesaw,\n  title     = {Generative "
+                                          "Entity-to-Entity Stance Detection with Knowledge Graph Augmentation}")
+    assert croissant["creator"] == [{"@type": "sc:Person", "name": n} for n in
+                                    ("Xinliang Frederick Zhang", "Nicholas Beauchamp", "Lu Wang")]
+    assert croissant["description"].endswith("Annotations CC BY-NC-SA 4.0; the quoted article text belongs to its "
+                                             "publisher.")
+    assert (croissant["version"], croissant["datePublished"]) == ("1.0.0", "2026-11-27")
+    # the card says the same
+    from actorstance.dataset.card import read_card_metadata
+
+    assert read_card_metadata(seesaw_dataset)["license"] == "cc-by-nc-sa-4.0"
+    assert croissant["citeAs"] in (seesaw_dataset / "README.md").read_text(encoding="utf-8")

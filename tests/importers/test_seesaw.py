@@ -7,8 +7,9 @@ import pytest
 
 from actorstance.annotations import load_annotations
 from actorstance.convert import stance_pairs
+from actorstance.dataset.corpus import read_corpus
 from actorstance.importers import IMPORTERS, import_seesaw
-from actorstance.importers.seesaw import assemble_text, last_name, majority_type, slug, word_matches
+from actorstance.importers.seesaw import SEESAW_CORPUS, assemble_text, last_name, majority_type, slug, word_matches
 from actorstance.importers.seesaw_format import SeesawEntity
 from tests.importers.conftest import SEESAW_MINI
 
@@ -44,7 +45,8 @@ def test_output_layout_validates_and_converts(imported):
     out, _ = imported
     assert sorted(p.name for p in out.iterdir()) == [
         "TRIPLET_900_DOCUMENT_0.json", "TRIPLET_900_DOCUMENT_1.json", "TRIPLET_901_DOCUMENT_0.json",
-        "TRIPLET_902_DOCUMENT_0.json", "splits.json", "texts"]
+        "TRIPLET_902_DOCUMENT_0.json", "corpus.json", "splits.json", "texts"]
+    assert read_corpus(out) == SEESAW_CORPUS  # what the card of a build from this folder says about SEESAW
     assert json.loads((out / "splits.json").read_text(encoding="utf-8")) == {
         "TRIPLET_900_DOCUMENT_0": "train", "TRIPLET_900_DOCUMENT_1": "train",
         "TRIPLET_901_DOCUMENT_0": "test", "TRIPLET_902_DOCUMENT_0": "validation"}

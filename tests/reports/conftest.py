@@ -11,8 +11,8 @@ import pytest
 from actorstance.dataset.build import build_dataset
 from tests.conftest import TINY
 
-#: A fixed creation time (2025-11-27T00:00:00Z) so that outputs are byte-identical.
-EPOCH = "1764201600"
+#: A fixed creation time (2026-11-27T00:00:00Z) so that outputs are byte-identical.
+EPOCH = "1795737600"
 
 
 @pytest.fixture(scope="session")

@@ -58,7 +58,7 @@ def test_exports_parse_back(reader, data):
 
 def test_gexf_has_colours_and_no_clock():
     text = gexf_bytes(stance_network(ROWS)).decode("utf-8")
-    assert 'lastmodifieddate="2025-11-27"' in text and "<creator>actorstance</creator>" in text
+    assert 'lastmodifieddate="2026-11-27"' in text and "<creator>actorstance</creator>" in text
     assert '<viz:color r="0" g="114" b="178" a="1.0" />' in text  # positive, #0072B2
     assert 'id="d/b-&gt;c@10-20"' in text  # edge ids are pair ids
     assert gexf_bytes(stance_network(list(reversed(ROWS)))) == gexf_bytes(stance_network(ROWS))

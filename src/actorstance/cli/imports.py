@@ -17,7 +17,8 @@ from actorstance.cli._common import command
 def import_(format_name: str, path: Path, output: Path) -> None:
     """Import the corpus at PATH, in FORMAT (seesaw), into a canonical annotation folder.
 
-    Writes OUTPUT/<doc_id>.json, OUTPUT/texts/<doc_id>.txt and OUTPUT/splits.json, ready for
+    Writes OUTPUT/<doc_id>.json, OUTPUT/texts/<doc_id>.txt, OUTPUT/splits.json and OUTPUT/corpus.json
+    (the name, licence and citation the dataset card will carry), ready for
     `actorstance validate`, `convert` and the dataset builder. Prints what was kept, mapped and
     skipped by rule (docs/seesaw.md); a malformed record is an error naming its file and JSON path.
 

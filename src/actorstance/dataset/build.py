@@ -3,7 +3,9 @@
 :func:`build_dataset` validates the annotations and the splits file, converts the documents
 to stance pairs (:func:`actorstance.convert.stance_pairs`), writes one parquet file per config
 and split with fixed writer settings, then the card, croissant.json and MANIFEST.json — all into
-a temporary folder that replaces the output only when everything succeeded.
+a temporary folder that replaces the output only when everything succeeded. The card's name,
+version, licence and citation come from the annotations folder's ``corpus.json`` when it has one
+(:mod:`actorstance.dataset.corpus`), else they describe the actorstance dataset.
 
 >>> build_dataset("data/annotations", "data/dataset")  # doctest: +SKIP
 BuildResult(output=PosixPath('data/dataset'), version='1.0.0', ...)
@@ -19,11 +21,11 @@ from actorstance.annotations import AnnotatedDocument, load_annotations
 from actorstance.atomic import atomic_dir
 from actorstance.convert import StancePair, stance_pairs
 from actorstance.dataset.card import render_card
+from actorstance.dataset.corpus import CorpusInfo, read_corpus
 from actorstance.dataset.croissant import render_croissant
 from actorstance.dataset.facts import ConfigFacts, DatasetFacts, document_facts, split_facts
 from actorstance.dataset.features import COLUMNS, features_for
-from actorstance.dataset.layout import (CARD_FILE, CONFIGS, CROISSANT_FILE, DATASET_VERSION, MANIFEST_FILE,
-                                        data_file)
+from actorstance.dataset.layout import CARD_FILE, CONFIGS, CROISSANT_FILE, MANIFEST_FILE, data_file
 from actorstance.dataset.manifest import write_manifest
 from actorstance.dataset.splits import SPLITS_FILE, check_disjoint, documents_by_split, read_splits
 from actorstance.errors import DatasetError
@@ -75,15 +77,16 @@ def build_dataset(annotations: str | Path = DEFAULT_ANNOTATIONS, output: str | P
         raise DatasetError(f"{annotations}: no annotation files (*.json) found. Fix: add annotation files or pass "
                            "another folder via --annotations.")
     splits = read_splits(annotations / SPLITS_FILE, [d.doc_id for d in docs])
+    corpus = read_corpus(annotations)
     _check_output(output, annotations)
     with atomic_dir(output) as tmp:
         tmp.chmod(_folder_mode())  # mkdtemp makes it private (0700); a dataset folder is an ordinary folder
-        facts = _write_parquet_files(tmp, docs, splits)
+        facts = _write_parquet_files(tmp, docs, splits, corpus)
         (tmp / CARD_FILE).write_text(render_card(facts), encoding="utf-8", newline="\n")
         (tmp / CROISSANT_FILE).write_text(render_croissant(facts, tmp), encoding="utf-8", newline="\n")
-        manifest = write_manifest(tmp, version=DATASET_VERSION, built_with=built_with())
+        manifest = write_manifest(tmp, version=corpus.version, built_with=built_with())
     return BuildResult(
-        output=output, version=DATASET_VERSION, documents=len(docs),
+        output=output, version=corpus.version, documents=len(docs),
         rows={c.name: {s.name: s.num_examples for s in c.splits} for c in facts.configs},
         files={rel: entry["sha256"] for rel, entry in manifest["files"].items()}, sha256=manifest["sha256"])
 
@@ -116,8 +119,8 @@ def _check_output(output: Path, annotations: Path) -> None:
                            "one written by `actorstance build`.")
 
 
-def _write_parquet_files(folder: Path, docs: list[AnnotatedDocument],
-                         splits: dict[str, str]) -> DatasetFacts:
+def _write_parquet_files(folder: Path, docs: list[AnnotatedDocument], splits: dict[str, str],
+                         corpus: CorpusInfo) -> DatasetFacts:
     docs_per_split = documents_by_split(splits)
     configs = []
     for config in CONFIGS:
@@ -140,7 +143,7 @@ def _write_parquet_files(folder: Path, docs: list[AnnotatedDocument],
                                "stance before building.")
         configs.append(ConfigFacts(config, CONFIG_LABELS[config], tuple(split_list)))
     documents = tuple(document_facts(d, splits[d.doc_id]) for d in docs)
-    return DatasetFacts(version=DATASET_VERSION, configs=tuple(configs), documents=documents)
+    return DatasetFacts(corpus=corpus, configs=tuple(configs), documents=documents)
 
 
 def write_parquet(path: Path, pairs: list[StancePair], config: str) -> int:

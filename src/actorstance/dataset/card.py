@@ -1,6 +1,8 @@
 """The dataset card (``README.md``): YAML metadata the Hub and ``load_dataset`` read, and a
 datasheet body for people. Rendered from :class:`~actorstance.dataset.facts.DatasetFacts`
-alone, deterministically (fixed key order, no dates from the clock).
+alone, deterministically (fixed key order, no dates from the clock): name, licence, citation and
+the corpus statements from its ``corpus`` (:mod:`actorstance.dataset.corpus`), every count and
+limitation from the documents.
 
 Also reads a card back (:func:`read_card_metadata`, :func:`card_configs`,
 :func:`card_features`) for :mod:`actorstance.dataset.load`.
@@ -11,15 +13,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from actorstance.convert import CONTEXT_RULE
+from actorstance.dataset.datasheet import (annotator_limitation, annotators_per_document, media_bias_use, plural,
+                                           size_limitation, source_limitation)
 from actorstance.dataset.facts import ConfigFacts, DatasetFacts
 from actorstance.dataset.features import (ANALYSIS_COLUMNS, COLUMN_DESCRIPTIONS, COLUMNS, LABEL_COLUMN,
                                           MODEL_INPUT_COLUMNS, features_for)
-from actorstance.dataset.layout import (CARD_FILE, CHANGELOG, CONFIGS, CROISSANT_FILE, DATASET_NAME,
-                                        MANIFEST_FILE, PRETTY_NAME, SPLIT_NAMES, data_files_pattern)
+from actorstance.dataset.layout import (CARD_FILE, CONFIGS, CROISSANT_FILE, MANIFEST_FILE, SPLIT_NAMES,
+                                        data_files_pattern)
 from actorstance.errors import DatasetError
 from actorstance.schema import GUIDELINE_VERSION
 
-LICENSE = "cc-by-4.0"
 TASK_CATEGORIES = ("text-classification",)
 TASK_IDS = ("multi-class-classification",)
 TAGS = ("stance-detection", "directed-stance", "political-actors", "news", "relation-classification")
@@ -63,9 +66,13 @@ def card_metadata(facts: DatasetFacts) -> dict:
         yaml_info = info._to_yaml_dict()
         infos.append({"config_name": yaml_info.pop("config_name"), **yaml_info})
     languages = list(facts.languages)
+    corpus = facts.corpus
+    licence: dict = {"license": corpus.license}
+    if corpus.license == "other":  # the Hub asks for these two then
+        licence |= {"license_name": corpus.license_name, "license_link": corpus.license_url}
     return {
-        "pretty_name": PRETTY_NAME,
-        "license": LICENSE,
+        "pretty_name": corpus.pretty_name,
+        **licence,
         "language": languages,
         "multilinguality": "monolingual" if len(languages) == 1 else "multilingual",
         "task_categories": list(TASK_CATEGORIES),
@@ -103,18 +110,15 @@ def _types(counts: tuple[tuple[str, int], ...]) -> str:
 
 
 def _body(facts: DatasetFacts) -> str:
-    docs = facts.documents
+    docs, corpus = facts.documents, facts.corpus
     outlets = sorted({d.outlet or "unknown outlet" for d in docs})
     annotators = facts.annotators
-    parts = [f"# {PRETTY_NAME}\n\nVersion {facts.version}. {SUMMARY}\n"]
+    has_train = any(d.split == "train" for d in docs)
+    parts = [f"# {corpus.pretty_name}\n\nVersion {facts.version}. {SUMMARY}\n"]
 
-    parts.append("## Motivation\n\nNews reports who supports and who opposes whom. Stance datasets usually ask "
-                 "how a text relates to a topic; this one asks how one political actor relates to another, with "
-                 "direction (A→B and B→A are different pairs). It is built to benchmark models honestly: labels "
-                 "come from a written codebook, model inputs are label-independent, and every file is "
-                 "checksummed.\n")
+    parts.append(f"## Motivation\n\n{corpus.description}\n")
 
-    comp = [f"## Composition\n\n{len(docs)} document{'s' if len(docs) != 1 else ''} "
+    comp = [f"## Composition\n\n{plural(len(docs), 'document')} "
             f"({', '.join(facts.languages)}), {sum(d.actors for d in docs)} actors, "
             f"{sum(d.mentions for d in docs)} mentions, {sum(d.stances for d in docs)} annotated stances. "
             "Two configs:\n"]
@@ -148,9 +152,11 @@ def _body(facts: DatasetFacts) -> str:
                  "label. `evidence`, by contrast, is the annotator's gold span: it is empty exactly for `none` "
                  "pairs and points at the answer otherwise, so it is for error analysis only.\n")
 
-    prov = ["## Source text and provenance\n",
-            f"Outlets: {', '.join(outlets)}. The texts are kept byte-identical to what was annotated; each "
-            "document's sha256 is below.\n"]
+    prov = ["## Source text and provenance\n"]
+    if corpus.homepage:
+        prov.append(f"Source corpus: <{corpus.homepage}>; licence {corpus.license_name} (<{corpus.license_url}>).\n")
+    prov.append(f"Outlets: {', '.join(outlets)}. The texts are kept byte-identical to what was annotated; each "
+                "document's sha256 is below.\n")
     prov.append(_table(["doc_id", "outlet", "url", "author", "text sha256"],
                        [[d.doc_id, d.outlet or "unknown", d.url or "unknown", d.author or "unknown",
                          f"`{d.text_sha256}`"] for d in docs]))
@@ -158,42 +164,39 @@ def _body(facts: DatasetFacts) -> str:
              for d in docs if d.metadata]
     if notes:
         prov.append("\nProvenance notes recorded with the annotations:\n\n" + "\n".join(notes))
-    prov.append("\n**Copyright.** The annotations (actors, mentions, labels, ids, offsets) are released under "
-                "CC BY 4.0. The article text quoted in `context` and `evidence` is **not** ours: its copyright "
-                "belongs to its publisher, and it is included only so that the pairs can be read and research "
-                "results reproduced. Its redistribution terms have not been cleared with the publisher; see "
-                "'Known limitations'.\n")
+    prov.append(f"\n**Copyright.** {corpus.copyright}\n")
     parts.append("\n".join(prov))
 
-    ann = [f"## Annotation process\n\nOne JSON file per document records actors, their mentions (code-point "
-           f"offsets) and directed stances with label, explicit/implied flag and evidence spans, following the "
-           f"codebook `docs/annotation-guidelines.md` of the actorstance repository (guideline version in this "
-           f"release: {', '.join(facts.guideline_versions)}; current codebook: {GUIDELINE_VERSION}). Files are "
-           "validated against a strict schema and their texts before every build. `none` pairs are generated, "
-           "not annotated: every ordered pair of actors mentioned in a common paragraph without an annotated "
-           "stance.\n\nAnnotators:\n"]
+    guideline = corpus.annotation or (
+        f"following the codebook `docs/annotation-guidelines.md` of the actorstance repository (guideline version "
+        f"in this release: {', '.join(facts.guideline_versions)}; current codebook: {GUIDELINE_VERSION})")
+    ann = ["## Annotation process\n\nOne JSON file per document records actors, their mentions (code-point "
+           f"offsets) and directed stances with label, explicit/implied flag and evidence spans"
+           f"{', ' if corpus.annotation is None else '. '}{guideline}. Files are validated against a strict schema "
+           "and their texts before every build. `none` pairs are generated, not annotated: every ordered pair of "
+           "actors mentioned in a common paragraph without an annotated stance.\n\nAnnotators:\n"]
     ann += [f"- `{a.id}` ({a.kind}{', ' + a.name if a.name else ''}){': ' + a.note if a.note else ''}"
             for a in annotators]
-    who = "a single annotator" if len(annotators) == 1 else "the annotators listed"
-    ann.append(f"\nEvery document was annotated by {who}"
-               "; there is no inter-annotator agreement figure yet.\n")
+    ann.append(f"\n{annotators_per_document(docs)}\n")
     parts.append("\n".join(ann))
 
-    parts.append("## Intended uses\n\n- Benchmarking directed actor→actor stance classifiers (pairs) and stance "
-                 "detection with abstention (`candidates`).\n- Error analysis of such models (with `evidence`, "
-                 "`explicit`).\n- A worked example of the annotation format for people building larger "
-                 "corpora.\n")
+    uses = ["## Intended uses\n\n- Benchmarking directed actor→actor stance classifiers (pairs) and stance "
+            "detection with abstention (`candidates`).\n- Error analysis of such models (with `evidence`, "
+            "`explicit`)."]
+    if has_train:
+        tune = ", choosing settings on `validation`" if any(d.split == "validation" for d in docs) else ""
+        uses.append(f"- Training such classifiers on `train`{tune}, and reporting scores on `test` only.\n")
+    else:
+        uses.append("- A worked example of the annotation format for people building larger corpora.\n")
+    parts.append("\n".join(uses))
     parts.append("## Out-of-scope uses\n\n- Training or evaluating a model that reads `evidence`, `stance_id` or "
                  "`explicit` (they reveal the label).\n- Claims about real people or organisations beyond what "
-                 "the quoted article says; the labels describe one article's framing, not facts.\n- Measuring "
-                 "media bias or public opinion: the data is far too small and from a single source.\n- Commercial "
-                 "redistribution of the article text.\n")
-    n_pairs = facts.config(CONFIGS[0]).num_examples
-    parts.append(f"## Known limitations\n\n- **Size**: {len(docs)} document{'s' if len(docs) != 1 else ''} and "
-                 f"{n_pairs} annotated pairs; confidence intervals are wide and no model can be trained on it.\n"
-                 f"- **Single source**: {len(docs)} article{'s' if len(docs) != 1 else ''} from {', '.join(outlets)}; "
-                 "one outlet's style, topics and framing.\n"
-                 + _annotator_limitation(annotators) +
+                 "the quoted article says; the labels describe one article's framing, not facts.\n"
+                 + media_bias_use(facts, outlets) + "- Commercial redistribution of the article text.\n"
+                 + (f"- Any commercial use: the licence ({corpus.license_name}) is non-commercial.\n"
+                    if corpus.non_commercial else ""))
+    parts.append("## Known limitations\n\n" + size_limitation(facts) + source_limitation(docs, outlets)
+                 + annotator_limitation(annotators, docs) +
                  "- **Text provenance**: the article text's copyright belongs "
                  "to its publisher and its licence for redistribution is unknown; the text is included for "
                  "research. Remove the `context`/`evidence` columns (offsets and ids remain) if that is a "
@@ -201,7 +204,7 @@ def _body(facts: DatasetFacts) -> str:
                  "judgements; a missed stance becomes a false `none`.\n")
 
     parts.append(f"## Loading\n\nFrom a local copy (offline):\n\n```python\nfrom datasets import load_dataset\n\n"
-                 f"pairs = load_dataset(\"path/to/{DATASET_NAME}\", \"pairs\")   # or \"candidates\"\n"
+                 f"pairs = load_dataset(\"path/to/{corpus.name}\", \"pairs\")   # or \"candidates\"\n"
                  f"test = pairs[\"test\"]\nnames = test.features[\"label\"].names   # "
                  f"{list(facts.config(CONFIGS[0]).label_names)}\nprint(test[0][\"source\"], \"->\", test[0][\"target\"], "
                  "names[test[0][\"label\"]])\n```\n\nFrom the Hub, pass the repository id (`OWNER/NAME`) instead "
@@ -209,11 +212,27 @@ def _body(facts: DatasetFacts) -> str:
     parts.append("## Files and checksums\n\n" f"`{MANIFEST_FILE}` lists the sha256 and size of every file and the "
                  f"dataset version; `{CROISSANT_FILE}` holds the same facts as Croissant 1.0 metadata. The folder "
                  "is rebuilt byte-identically by `actorstance build` from the annotations.\n")
-    parts.append(f"## How to cite\n\n```bibtex\n@misc{{{DATASET_NAME}_{facts.version.replace('.', '_')},\n"
-                 f"  title  = {{{{{PRETTY_NAME}}}}},\n  author = {{{{actorstance developers}}}},\n"
-                 f"  year   = {{{CHANGELOG[0][1][:4]}}},\n  note   = {{Dataset version {facts.version}}},\n}}\n```\n")
-    parts.append("## Changelog\n\n" + "\n".join(f"- **{v}** ({date}): {text}" for v, date, text in CHANGELOG) + "\n")
+    parts.append(f"## How to cite\n\n{_citation_intro(corpus)}```bibtex\n{citation(facts)}\n```\n")
+    parts.append("## Changelog\n\n" + "\n".join(f"- **{c.version}** ({c.date}): {c.change}"
+                                               for c in corpus.changelog) + "\n")
     return "\n".join(parts)
+
+
+def citation(facts: DatasetFacts) -> str:
+    """The BibTeX entry to cite: the corpus's own, else one for this dataset version."""
+    corpus = facts.corpus
+    if corpus.citation is not None:
+        return corpus.citation.strip()
+    authors = " and ".join(f"{{{c.name}}}" if c.kind == "organization" else c.name for c in corpus.creators)
+    return (f"@misc{{{corpus.name.replace('-', '_')}_{facts.version.replace('.', '_')},\n"
+            f"  title  = {{{{{corpus.pretty_name}}}}},\n  author = {{{authors}}},\n"
+            f"  year   = {{{corpus.changelog[0].date[:4]}}},\n  note   = {{Dataset version {facts.version}}},\n}}")
+
+
+def _citation_intro(corpus) -> str:
+    if corpus.citation is None:
+        return ""
+    return f"This dataset (version {corpus.version}) is converted from the corpus below; cite the corpus.\n\n"
 
 
 def _split_summary(facts: DatasetFacts) -> str:
@@ -288,13 +307,3 @@ def card_features(folder: str | Path, config: str, meta: dict | None = None):
     names = [i.get("config_name", "default") for i in infos]
     raise DatasetError(f"{Path(folder) / CARD_FILE}: no dataset_info features for config '{config}' (it has: "
                        f"{', '.join(names) or 'none'}). Fix: pass one of those configs or rebuild the dataset.")
-
-
-def _annotator_limitation(annotators) -> str:
-    n = len(annotators)
-    line = (f"- **{'Single annotator' if n == 1 else 'Annotators'}**: {n} annotator{'s' if n != 1 else ''}, "
-            "no adjudication or agreement study.")
-    if any(a.kind == "model" for a in annotators):
-        line += (" Labels were produced by a model (an LLM following the codebook) and no human review is "
-                 "recorded: treat them as a silver standard.")
-    return line + "\n"

@@ -10,15 +10,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from actorstance.dataset.card import LICENSE, SUMMARY, TAGS
+from actorstance.dataset.card import SUMMARY, TAGS
 from actorstance.dataset.facts import ConfigFacts, DatasetFacts
 from actorstance.dataset.features import COLUMN_DESCRIPTIONS, MODEL_INPUT_COLUMNS
-from actorstance.dataset.layout import CHANGELOG, DATASET_NAME, PRETTY_NAME
 from actorstance.dataset.manifest import sha256_file
 from actorstance.jsonl import dumps_pretty
 
 CONFORMS_TO = "http://mlcommons.org/croissant/1.0"
-LICENSE_URL = {"cc-by-4.0": "https://creativecommons.org/licenses/by/4.0/"}
 PARQUET_MIME = "application/x-parquet"
 
 #: The Croissant 1.0 JSON-LD context (from the specification), inline so nothing is fetched.
@@ -88,20 +86,28 @@ def croissant_metadata(facts: DatasetFacts, folder: Path) -> dict:
             "encodingFormat": PARQUET_MIME, "includes": f"{config.name}/*.parquet",
         })
         record_sets += _config_record_sets(config)
+    corpus = facts.corpus
     description = (f"{SUMMARY} Model inputs: {', '.join(MODEL_INPUT_COLUMNS)}. The 'evidence' column is "
-                   "analysis-only. Annotations CC BY 4.0; the quoted article text belongs to its publisher.")
+                   f"analysis-only. Annotations {corpus.license_name}; the quoted article text belongs to its "
+                   "publisher.")
+    creators = [{"@type": "sc:Person" if c.kind == "person" else "sc:Organization", "name": c.name}
+                for c in corpus.creators]
+    # the corpus's own BibTeX when it has one; else the words the actorstance dataset has always used
+    cite = corpus.citation.strip() if corpus.citation is not None else (
+        f"{', '.join(c.name for c in corpus.creators)}. {corpus.pretty_name}. Dataset version {facts.version}.")
     return {
         "@context": CONTEXT,
         "@type": "sc:Dataset",
-        "name": DATASET_NAME,
-        "alternateName": PRETTY_NAME,
+        "name": corpus.name,
+        "alternateName": corpus.pretty_name,
         "description": description,
         "conformsTo": CONFORMS_TO,
         "version": facts.version,
-        "datePublished": next(date for version, date, _ in CHANGELOG if version == facts.version),
-        "license": LICENSE_URL[LICENSE],
-        "creator": {"@type": "sc:Organization", "name": "actorstance developers"},
-        "citeAs": f"actorstance developers. {PRETTY_NAME}. Dataset version {facts.version}.",
+        "datePublished": corpus.changelog[0].date,
+        "license": corpus.license_url,
+        **({"url": corpus.homepage} if corpus.homepage else {}),
+        "creator": creators[0] if len(creators) == 1 else creators,
+        "citeAs": cite,
         "keywords": list(TAGS),
         "inLanguage": list(facts.languages),
         "distribution": distribution,

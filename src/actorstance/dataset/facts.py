@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from actorstance.annotations import AnnotatedDocument
 from actorstance.convert import StancePair
+from actorstance.dataset.corpus import CorpusInfo
 from actorstance.labels import ACTOR_TYPES
 
 
@@ -66,9 +67,13 @@ class DocumentFacts:
 
 @dataclass(frozen=True)
 class DatasetFacts:
-    version: str
+    corpus: CorpusInfo              # name, version, licence, citation (corpus.json or the defaults)
     configs: tuple[ConfigFacts, ...]
     documents: tuple[DocumentFacts, ...]
+
+    @property
+    def version(self) -> str:
+        return self.corpus.version
 
     @property
     def languages(self) -> tuple[str, ...]:

@@ -5,6 +5,7 @@ Layout of an import folder (what ``actorstance validate``, ``convert`` and the d
     DIR/<doc_id>.json        canonical annotation file (text.path = "texts/<doc_id>.txt")
     DIR/texts/<doc_id>.txt   the document text (UTF-8, exact bytes hashed in text.sha256)
     DIR/splits.json          {doc_id: "train" | "validation" | "test"}
+    DIR/corpus.json          name, licence and citation of the corpus (actorstance.dataset.corpus)
 
 The folder is written atomically and replaced whole; a folder holding anything an import does not
 write is refused rather than replaced.
@@ -18,6 +19,7 @@ from pathlib import Path
 from typing import Iterable
 
 from actorstance.atomic import atomic_dir
+from actorstance.dataset.corpus import CorpusInfo, write_corpus
 from actorstance.errors import OutputError
 from actorstance.jsonl import dumps_pretty
 from actorstance.schema import Annotation, TextRef
@@ -40,8 +42,12 @@ def text_ref(doc_id: str, text: str) -> TextRef:
     return TextRef(path=f"{TEXTS_DIR}/{doc_id}.txt", sha256=hashlib.sha256(text.encode("utf-8")).hexdigest())
 
 
-def write_imported(docs: Iterable[ImportedDocument], output: str | Path) -> None:
-    """Write ``docs`` into ``output`` (replaced atomically); byte-identical for identical input."""
+def write_imported(docs: Iterable[ImportedDocument], output: str | Path, *, corpus: CorpusInfo) -> None:
+    """Write ``docs`` and ``corpus`` into ``output`` (replaced atomically); byte-identical for identical input.
+
+    ``corpus`` names the corpus, its licence and citation: the dataset card built from the folder
+    says what it says (:mod:`actorstance.dataset.corpus`).
+    """
     output = Path(output)
     check_replaceable(output)
     with atomic_dir(output) as tmp:
@@ -54,6 +60,7 @@ def write_imported(docs: Iterable[ImportedDocument], output: str | Path) -> None
             (tmp / f"{ann.doc_id}.json").write_bytes(dumps_pretty(record).encode("utf-8"))
             splits[ann.doc_id] = doc.split
         (tmp / SPLITS_FILE).write_bytes(dumps_pretty(splits).encode("utf-8"))
+        write_corpus(corpus, tmp)
 
 
 def check_replaceable(output: Path) -> None:

@@ -29,6 +29,7 @@ import unicodedata
 from collections import Counter
 from pathlib import Path
 
+from actorstance.dataset.corpus import Change, CorpusInfo, Creator
 from actorstance.importers.output import ImportedDocument, text_ref, write_imported
 from actorstance.importers.report import ImportReport
 from actorstance.importers.seesaw_format import (
@@ -54,13 +55,58 @@ IMPORT_ANNOTATOR = Annotator(
     note=f"Converted from {CORPUS} (Zhang, Beauchamp & Wang, EMNLP 2022; {CORPUS_LICENSE}) by the rules of "
          "docs/seesaw.md; SEESAW was annotated under its own guideline (paper, Appendix A), not this codebook.")
 
+#: What the card of a dataset built from an import says about SEESAW (written as corpus.json).
+#: Title, authors, venue and homepage as SEESAW's repository README gives them.
+SEESAW_CORPUS = CorpusInfo(
+    name="actorstance-seesaw",
+    pretty_name="SEESAW in actorstance format: directed entity-to-entity stance in news",
+    version="1.0.0",
+    changelog=(Change(version="1.0.0", date="2026-11-27",
+                      change="First conversion of SEESAW by `actorstance import seesaw` (rules: docs/seesaw.md of "
+                             "the actorstance repository): its articles, its story split as `train`/`validation`/"
+                             "`test`, configs `pairs` and `candidates`."),),
+    description="SEESAW (Zhang, Beauchamp & Wang, EMNLP 2022) is a corpus of sentence-level, directed "
+                "entity-to-entity stance in news: news stories, each covered by three articles of different "
+                "ideological leanings, whose sentences annotators labelled with (subject, positive or negative, "
+                "object) triplets. This dataset is SEESAW converted by `actorstance import seesaw` (rules in "
+                "docs/seesaw.md of the actorstance repository), so that the actorstance baselines and evaluation "
+                "run on it unchanged. SEESAW has no neutral label: its annotated pairs are all `positive` or "
+                "`negative`.",
+    license="cc-by-nc-sa-4.0", license_name=CORPUS_LICENSE,
+    license_url="https://creativecommons.org/licenses/by-nc-sa/4.0/",
+    homepage="https://github.com/launchnlp/SEESAW",
+    creators=tuple(Creator(kind="person", name=n) for n in ("Xinliang Frederick Zhang", "Nicholas Beauchamp",
+                                                            "Lu Wang")),
+    citation="@inproceedings{zhang-etal-2022-seesaw,\n"
+             "  title     = {Generative Entity-to-Entity Stance Detection with Knowledge Graph Augmentation},\n"
+             "  author    = {Zhang, Xinliang Frederick and Beauchamp, Nicholas and Wang, Lu},\n"
+             "  booktitle = {Proceedings of the 2022 Conference on Empirical Methods in Natural Language "
+             "Processing, {EMNLP} 2022},\n"
+             "  year      = {2022},\n"
+             "  publisher = {Association for Computational Linguistics},\n"
+             "  url       = {https://aclanthology.org/2022.emnlp-main.676/},\n"
+             "}",
+    copyright="SEESAW's annotations and texts are distributed by its authors under CC BY-NC-SA 4.0. This dataset "
+              "is derived from them (converted stances, actor ids, mention offsets, contexts) and is shared under "
+              "the same licence: attribute SEESAW (see 'How to cite'), use it non-commercially, and share what "
+              "you derive from it under the same licence. The article text quoted in `context` and `evidence` "
+              "was written by the outlets that published it; its copyright belongs to them.",
+    annotation="The labels are SEESAW's, converted by `actorstance import seesaw` (rules: docs/seesaw.md of the "
+               "actorstance repository): SEESAW's annotators labelled (subject, POS/NEG, object) triplets per "
+               "sentence under SEESAW's own guideline (Zhang et al. 2022, Appendix A), not the actorstance "
+               "codebook. The text is the article's sentences joined by blank lines; a stance's scope and "
+               "evidence are its sentence; mentions are exact matches of the entity names (SEESAW gives no "
+               "offsets); `explicit` is always true (SEESAW does not mark it); triplets of one pair in one "
+               "sentence are merged, disagreeing ones take the label of more annotators, and ties are left out",
+)
+
 
 def import_seesaw(path: str | Path, output: str | Path) -> ImportReport:
     """Import the SEESAW checkout at ``path`` into the folder ``output`` (replaced atomically)."""
     articles = read_seesaw(path)
     report = ImportReport(format=FORMAT, source=str(path), output=str(output))
     docs = [map_article(article, report) for article in articles]
-    write_imported(docs, output)
+    write_imported(docs, output, corpus=SEESAW_CORPUS)
     return report
 
 

@@ -5,7 +5,7 @@ parameters, ``step__param`` names for pipelines) and returning an unfitted sciki
 estimator. Factories import their module on call, so importing the registry stays cheap.
 
 >>> sorted(BASELINES)
-['lexicon', 'majority', 'pair-prior', 'stratified', 'tfidf-lr']
+['cue-stack', 'lexicon', 'majority', 'pair-prior', 'stratified', 'tfidf-lr']
 >>> BASELINES["majority"](random_state=0).get_params()["strategy"]
 'prior'
 """
@@ -61,6 +61,13 @@ def lexicon(**params) -> Any:
     return make(**params)
 
 
+def cue_stack(**params) -> Any:
+    """Polarity cues and n-grams around the pair (logistic regression), then agreement of a pair's rows within a document."""
+    from actorstance.models.baselines.cue_stack import cue_stack as make
+
+    return make(**params)
+
+
 def tfidf_lr(**params) -> Any:
     """Word and character TF-IDF of the context with actors masked, balanced logistic regression."""
     from actorstance.models.baselines.tfidf import tfidf_lr as make
@@ -75,6 +82,7 @@ BASELINES: dict[str, Callable[..., Any]] = {
     "pair-prior": pair_prior,
     "lexicon": lexicon,
     "tfidf-lr": tfidf_lr,
+    "cue-stack": cue_stack,
 }
 
 

@@ -34,7 +34,7 @@ NODE_COLOR = "#F0E442"
 NETWORK_FORMATS: dict[str, str] = {".graphml": "GraphML", ".gexf": "GEXF", ".png": "PNG drawing"}
 
 #: Written as GEXF ``lastmodifieddate``: a fixed value so that exports are byte-identical.
-GEXF_DATE = "2025-11-27"
+GEXF_DATE = "2026-11-27"
 
 
 def label_color(label: str) -> str:

@@ -1,0 +1,18 @@
+"""Model variants the SEESAW benchmark runs besides the registered baselines (``--model seesaw_variants:NAME``
+with ``PYTHONPATH=benchmarks``; see run_seesaw_benchmark.py).
+
+The registered ``lexicon`` answers ``neutral`` when no cue links a pair (in the ``pairs`` config);
+SEESAW has no neutral pair, so that default is wrong on every pair without a cue and the score
+measures the default, not the cues. This variant answers ``negative`` instead: the majority label
+of SEESAW's *train* split (3,817 of 6,263 pairs), fixed before looking at the test split, so it
+shows what the cues add on top of the majority answer. It is not tuned on anything else.
+"""
+
+from __future__ import annotations
+
+
+def lexicon_no_cue_negative():
+    """The registered lexicon with ``default_label="negative"``."""
+    from actorstance.models.registry import make_baseline
+
+    return make_baseline("lexicon", default_label="negative")

@@ -1,0 +1,178 @@
+"""What a built dataset is *of*: its name, version, licence, citation and the statements its card
+makes about the corpus — one file, ``corpus.json``, next to the annotations.
+
+An importer writes it (``actorstance import seesaw`` describes SEESAW); the builder reads it
+(:func:`read_corpus`) and renders the card and croissant.json from it. Without the file, the build
+describes the actorstance dataset itself (:data:`ACTORSTANCE_CORPUS`). Everything else the card
+says (sizes, outlets, annotators, splits, limitations) is derived from the documents.
+
+Validation is strict: unknown or missing keys, a wrong type, a licence id the Hub does not know, a
+citation that is not one BibTeX entry, or a changelog whose newest entry is not ``version`` are
+:class:`~actorstance.errors.CorpusInfoError` problems naming the file and the field.
+
+>>> read_corpus("data/annotations").license  # no corpus.json there: the actorstance defaults
+'cc-by-4.0'
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from actorstance.dataset.layout import CHANGELOG, DATASET_NAME, DATASET_VERSION, PRETTY_NAME
+from actorstance.errors import CorpusInfoError, Problem
+from actorstance.jsonl import dumps_pretty
+
+CORPUS_FILE = "corpus.json"
+
+#: Licence ids of the Hugging Face Hub that a dataset card's ``license`` may take (a subset of the
+#: Hub's list: the data licences). For any other licence use ``other`` with ``license_name`` and
+#: ``license_url``.
+HUB_LICENSES: frozenset[str] = frozenset({
+    "cc0-1.0", "cc-by-2.0", "cc-by-2.5", "cc-by-3.0", "cc-by-4.0", "cc-by-sa-3.0", "cc-by-sa-4.0",
+    "cc-by-nc-2.0", "cc-by-nc-3.0", "cc-by-nc-4.0", "cc-by-nd-4.0", "cc-by-nc-nd-3.0", "cc-by-nc-nd-4.0",
+    "cc-by-nc-sa-2.0", "cc-by-nc-sa-3.0", "cc-by-nc-sa-4.0", "odc-by", "odbl", "pddl", "cdla-sharing-1.0",
+    "cdla-permissive-1.0", "cdla-permissive-2.0", "apache-2.0", "mit", "gpl-3.0", "other", "unknown",
+})
+
+_URL = r"^https?://\S+$"
+_STRICT = ConfigDict(strict=True, extra="forbid", frozen=True)
+
+
+class Creator(BaseModel):
+    """Who made the corpus: Croissant's ``creator`` and the authors of a generated citation."""
+
+    model_config = _STRICT
+    kind: Literal["person", "organization"]
+    name: str = Field(min_length=1)
+
+
+class Change(BaseModel):
+    """One changelog entry; the date is written by hand so that a build never reads the clock."""
+
+    model_config = _STRICT
+    version: str = Field(pattern=r"^\d+\.\d+\.\d+$")
+    date: str = Field(pattern=r"^\d{4}-\d{2}-\d{2}$")
+    change: str = Field(min_length=1)
+
+
+class CorpusInfo(BaseModel):
+    """The contents of ``corpus.json``: the facts about a corpus that its documents cannot tell."""
+
+    model_config = _STRICT
+    name: str = Field(pattern=r"^[a-z0-9][a-z0-9._-]*$",
+                      description="Dataset name: Croissant's name, the folder in the card's loading example.")
+    pretty_name: str = Field(min_length=1, description="Title of the card (its `pretty_name`).")
+    version: str = Field(pattern=r"^\d+\.\d+\.\d+$", description="Semantic version of the built dataset.")
+    changelog: tuple[Change, ...] = Field(min_length=1, description="Newest first; the first is `version`.")
+    description: str = Field(min_length=1, description="What the corpus is and why: the card's Motivation.")
+    license: str = Field(description="Hub licence id of the annotations (HUB_LICENSES).")
+    license_name: str = Field(min_length=1, description="The licence as people name it, e.g. 'CC BY 4.0'.")
+    license_url: str = Field(pattern=_URL, description="The licence text: Croissant's `license`.")
+    homepage: str | None = Field(default=None, pattern=_URL, description="Where the corpus comes from.")
+    creators: tuple[Creator, ...] = Field(min_length=1)
+    citation: str | None = Field(default=None, description="One BibTeX entry; none: a citation of this build.")
+    copyright: str = Field(min_length=1, description="Who owns the annotations and the text: the card's Copyright.")
+    annotation: str | None = Field(default=None, description="How the labels came about; none: this project's "
+                                                             "codebook (docs/annotation-guidelines.md).")
+
+    @model_validator(mode="after")
+    def _consistent(self) -> CorpusInfo:
+        if self.license not in HUB_LICENSES:
+            raise ValueError(f"license: {self.license!r} is not a Hub licence id; use one of: "
+                             f"{', '.join(sorted(HUB_LICENSES))} (or 'other', named by license_name and "
+                             "license_url)")
+        if self.changelog[0].version != self.version:
+            raise ValueError(f"changelog: the newest entry is version {self.changelog[0].version!r}, not "
+                             f"{self.version!r}; put the entry of `version` first")
+        if self.citation is not None and not is_bibtex_entry(self.citation):
+            raise ValueError("citation: not one BibTeX entry; write one entry '@type{key, field = {...}, ...}' "
+                             "with balanced braces, or leave citation out")
+        return self
+
+    @property
+    def non_commercial(self) -> bool:
+        return "-nc" in self.license
+
+
+#: What the build says when the annotations folder has no corpus.json: the actorstance dataset.
+ACTORSTANCE_CORPUS = CorpusInfo(
+    name=DATASET_NAME, pretty_name=PRETTY_NAME, version=DATASET_VERSION,
+    changelog=tuple(Change(version=v, date=d, change=c) for v, d, c in CHANGELOG),
+    description="News reports who supports and who opposes whom. Stance datasets usually ask how a text relates "
+                "to a topic; this one asks how one political actor relates to another, with direction (A→B and "
+                "B→A are different pairs). It is built to benchmark models honestly: labels come from a written "
+                "codebook, model inputs are label-independent, and every file is checksummed.",
+    license="cc-by-4.0", license_name="CC BY 4.0", license_url="https://creativecommons.org/licenses/by/4.0/",
+    creators=(Creator(kind="organization", name="actorstance developers"),),
+    copyright="The annotations (actors, mentions, labels, ids, offsets) are released under CC BY 4.0. The article "
+              "text quoted in `context` and `evidence` is **not** ours: its copyright belongs to its publisher, and "
+              "it is included only so that the pairs can be read and research results reproduced. Its "
+              "redistribution terms have not been cleared with the publisher; see 'Known limitations'.",
+)
+
+
+def is_bibtex_entry(text: str) -> bool:
+    """Whether ``text`` is one BibTeX entry: ``@type{key,`` ... ``}`` with balanced braces."""
+    text = text.strip()
+    if not re.match(r"^@[A-Za-z]+\{[^,{}\s]+,", text) or not text.endswith("}"):
+        return False
+    depth = 0
+    for i, char in enumerate(text):
+        depth += {"{": 1, "}": -1}.get(char, 0)
+        if depth < 0 or (depth == 0 and char == "}" and i != len(text) - 1):
+            return False
+    return depth == 0
+
+
+def read_corpus(annotations: str | Path) -> CorpusInfo:
+    """The corpus facts of an annotations folder: its ``corpus.json``, else :data:`ACTORSTANCE_CORPUS`."""
+    path = Path(annotations) / CORPUS_FILE
+    if not path.exists():
+        return ACTORSTANCE_CORPUS
+    fix = f"correct {CORPUS_FILE} (its fields are documented in docs/dataset.md) or re-run the import that wrote it"
+    try:
+        raw = path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as err:
+        raise CorpusInfoError([Problem(str(path), "", f"not UTF-8 ({err.reason} at byte {err.start})",
+                                       "save the file as UTF-8")]) from None
+    try:
+        return CorpusInfo.model_validate_json(raw)
+    except ValidationError as err:
+        errors = err.errors()
+        # an invalid list item also fails the list's min_length; the item's own problem says it all
+        errors = [e for e in errors if not (e["type"] == "too_short" and any(
+            len(o["loc"]) > len(e["loc"]) and o["loc"][:len(e["loc"])] == e["loc"] for o in errors))]
+        raise CorpusInfoError([_problem(str(path), e, fix) for e in errors]) from None
+
+
+def write_corpus(corpus: CorpusInfo, folder: str | Path) -> Path:
+    """Write ``corpus`` as ``folder/corpus.json`` (sorted keys, so identical input gives identical bytes)."""
+    path = Path(folder) / CORPUS_FILE
+    path.write_bytes(dumps_pretty(corpus.model_dump(mode="json")).encode("utf-8"))
+    return path
+
+
+def _problem(where: str, error: dict, fix: str) -> Problem:
+    field = ""
+    for part in error["loc"]:
+        field += f"[{part}]" if isinstance(part, int) else (f".{part}" if field else str(part))
+    kind = error["type"]
+    if kind == "json_invalid":
+        return Problem(where, "", f"invalid JSON ({error.get('ctx', {}).get('error', error['msg'])})",
+                       "fix the JSON syntax")
+    if kind == "missing":
+        return Problem(where, field, "required field is missing", f"add it; {fix}")
+    if kind == "extra_forbidden":
+        return Problem(where, field, "unknown field", f"remove it; {fix}")
+    if kind == "value_error":  # our own cross-field checks carry their field and fix in the message
+        field, message = error["msg"].removeprefix("Value error, ").split(": ", 1)
+        message, own_fix = message.split("; ", 1)
+        return Problem(where, field, message, own_fix)
+    got = json.dumps(error.get("input"), ensure_ascii=False)
+    got = got if len(got) <= 60 else got[:57] + "..."
+    return Problem(where, field, f"{error['msg']}, got {got}", fix)

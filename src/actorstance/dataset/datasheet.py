@@ -1,0 +1,91 @@
+"""The datasheet statements of the card that follow from the facts, not from ``corpus.json``:
+sizes, sources, annotators, and which uses and limitations apply. One function per statement,
+each returning Markdown (a bullet ends with a newline), so the card cannot claim what the
+documents contradict — e.g. "no model can be trained on it" only without a ``train`` split.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from actorstance.dataset.facts import AnnotatorFacts, DatasetFacts, DocumentFacts
+from actorstance.dataset.layout import CONFIGS
+
+
+Documents = tuple[DocumentFacts, ...]
+Annotators = tuple[AnnotatorFacts, ...]
+
+
+def plural(count: int, noun: str) -> str:
+    """``plural(1, "document")`` → ``'1 document'``; ``plural(2, "document")`` → ``'2 documents'``."""
+    return f"{count} {noun}{'s' if count != 1 else ''}"
+
+
+def size_limitation(facts: DatasetFacts) -> str:
+    """Without a ``train`` split nothing can be trained on the data; with one, the pairs per split."""
+    docs, pairs = facts.documents, facts.config(CONFIGS[0])
+    if not any(d.split == "train" for d in docs):
+        return (f"- **Size**: {plural(len(docs), 'document')} and {pairs.num_examples} annotated pairs; confidence "
+                "intervals are wide and no model can be trained on it.\n")
+    per_split = ", ".join(f"`{s.name}` {s.num_examples} from {plural(len(s.documents), 'document')}"
+                          for s in pairs.splits)
+    return (f"- **Size**: {plural(len(docs), 'document')} and {pairs.num_examples} annotated pairs ({per_split}). "
+            "Scores on `test` vary with its documents: report them with confidence intervals over documents "
+            "(`actorstance evaluate` does).\n")
+
+
+def source_limitation(docs: Documents, outlets: list[str]) -> str:
+    """One outlet: "Single source"; several: how many, and the most frequent."""
+    if len(outlets) == 1:
+        return (f"- **Single source**: {plural(len(docs), 'article')} from {outlets[0]}; "
+                "one outlet's style, topics and framing.\n")
+    counts = Counter(d.outlet or "unknown outlet" for d in docs)
+    top, n_top = min(counts.items(), key=lambda item: (-item[1], item[0]))
+    return (f"- **Sources**: {plural(len(docs), 'article')} from {len(outlets)} outlets, the most frequent ({top}) "
+            f"with {n_top}; styles, topics and framings beyond them are not represented.\n")
+
+
+def media_bias_use(facts: DatasetFacts, outlets: list[str]) -> str:
+    """Why the data does not measure media bias or opinion (an out-of-scope use)."""
+    if len(outlets) == 1 and not any(d.split == "train" for d in facts.documents):
+        return ("- Measuring media bias or public opinion: the data is far too small and from a single "
+                "source.\n")
+    return (f"- Measuring media bias or public opinion: nothing makes these {len(facts.documents)} articles from "
+            f"{len(outlets)} outlet{'s' if len(outlets) != 1 else ''} a representative sample of the news.\n")
+
+
+def labellers(annotators: Annotators) -> list[AnnotatorFacts]:
+    """The annotators who labelled: an importer is listed as an annotator (kind ``import``) but labelled nothing."""
+    return [a for a in annotators if a.kind != "import"]
+
+
+def annotators_per_document(docs: Documents) -> str:
+    """Whether any document has several annotators (the closing line of "Annotation process")."""
+    several = sum(len(labellers(d.annotators)) > 1 for d in docs)
+    if several == 0:
+        one = len({a.id for d in docs for a in labellers(d.annotators)}) == 1
+        return (f"Every document was annotated by {'a single annotator' if one else 'one of the annotators listed'}"
+                "; there is no inter-annotator agreement figure yet.")
+    return (f"{several} of {plural(len(docs), 'document')} list more than one annotator; this card records no "
+            "inter-annotator agreement figure.")
+
+
+def annotator_limitation(annotators: Annotators, docs: Documents) -> str:
+    """How many annotators, how many per document, and whether a model labelled."""
+    people = labellers(annotators)
+    n, several = len(people), sum(len(labellers(d.annotators)) > 1 for d in docs)
+    if several == 0:
+        each = "" if n == 1 else ", one per document"
+        line = (f"- **{'Single annotator' if n == 1 else 'Annotators'}**: {plural(n, 'annotator')}{each}, no "
+                "adjudication or agreement study.")
+    else:
+        kinds = ", ".join(f"{c} {k}" for k, c in sorted(Counter(a.kind for a in people).items()))
+        per_doc = Counter(min(len(labellers(d.annotators)), 2) for d in docs)
+        have = {i: f"{per_doc[i]} {'has' if per_doc[i] == 1 else 'have'}" for i in (0, 1, 2)}
+        counts = [f"{have[2]} more than one", f"{have[1]} one"] + ([f"{have[0]} none"] if per_doc[0] else [])
+        line = (f"- **Annotators**: {plural(n, 'annotator')} ({kinds}); of {plural(len(docs), 'document')}, "
+                f"{', '.join(counts[:-1])} and {counts[-1]}; this card records no agreement study.")
+    if any(a.kind == "model" for a in annotators):
+        line += (" Labels were produced by a model (an LLM following the codebook) and no human review is "
+                 "recorded: treat them as a silver standard.")
+    return line + "\n"

@@ -1,0 +1,113 @@
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from actorstance.dataset.corpus import (ACTORSTANCE_CORPUS, CORPUS_FILE, Change, CorpusInfo, is_bibtex_entry,
+                                        read_corpus, write_corpus)
+from actorstance.dataset.layout import CHANGELOG, DATASET_NAME, DATASET_VERSION, PRETTY_NAME
+from actorstance.errors import CorpusInfoError
+from actorstance.importers.seesaw import SEESAW_CORPUS
+
+FIX = "correct corpus.json (its fields are documented in docs/dataset.md) or re-run the import that wrote it"
+
+
+def _write(folder, **changes) -> str:
+    record = {**SEESAW_CORPUS.model_dump(mode="json"), **changes}
+    (folder / CORPUS_FILE).write_text(json.dumps({k: v for k, v in record.items() if v is not ...}), encoding="utf-8")
+    return str(folder / CORPUS_FILE)
+
+
+def _problems(folder) -> list[str]:
+    with pytest.raises(CorpusInfoError) as err:
+        read_corpus(folder)
+    return [str(p) for p in err.value.problems]
+
+
+def test_without_corpus_json_the_build_describes_actorstance(tmp_path):
+    corpus = read_corpus(tmp_path)
+    assert corpus is ACTORSTANCE_CORPUS
+    assert (corpus.name, corpus.pretty_name, corpus.version) == (DATASET_NAME, PRETTY_NAME, DATASET_VERSION)
+    assert [(c.version, c.date, c.change) for c in corpus.changelog] == list(CHANGELOG)
+    assert (corpus.license, corpus.citation, corpus.annotation, corpus.non_commercial) == ("cc-by-4.0", None, None,
+                                                                                           False)
+
+
+def test_write_then_read_round_trips_byte_identically(tmp_path):
+    path = write_corpus(SEESAW_CORPUS, tmp_path)
+    assert path.name == CORPUS_FILE and read_corpus(tmp_path) == SEESAW_CORPUS
+    first = path.read_bytes()
+    write_corpus(read_corpus(tmp_path), tmp_path)
+    assert path.read_bytes() == first
+    assert list(json.loads(first)) == sorted(json.loads(first))  # sorted keys
+    assert SEESAW_CORPUS.non_commercial and SEESAW_CORPUS.license == "cc-by-nc-sa-4.0"
+
+
+def test_unknown_missing_and_mistyped_fields_are_all_listed(tmp_path):
+    where = _write(tmp_path, licence="CC", homepage=..., version=1)
+    assert _problems(tmp_path) == [
+        f"{where}: version: Input should be a valid string, got 1. Fix: {FIX}.",
+        f"{where}: licence: unknown field. Fix: remove it; {FIX}.",
+    ]
+    where = _write(tmp_path, citation=..., pretty_name=...)
+    assert _problems(tmp_path) == [f"{where}: pretty_name: required field is missing. Fix: add it; {FIX}."]
+
+
+def test_nested_fields_are_located(tmp_path):
+    where = _write(tmp_path, changelog=[{"version": "1.0.0", "date": "27 Nov 2026", "change": "x"}])
+    assert _problems(tmp_path) == [
+        f"{where}: changelog[0].date: String should match pattern '^\\d{{4}}-\\d{{2}}-\\d{{2}}$', got "
+        f"\"27 Nov 2026\". Fix: {FIX}."]
+
+
+def test_licence_must_be_a_hub_id(tmp_path):
+    where = _write(tmp_path, license="CC BY-NC-SA 4.0")
+    [problem] = _problems(tmp_path)
+    assert problem.startswith(f"{where}: license: 'CC BY-NC-SA 4.0' is not a Hub licence id. Fix: use one of: "
+                              "apache-2.0, cc-by-")
+    assert "cc-by-nc-sa-4.0" in problem and problem.endswith("(or 'other', named by license_name and license_url).")
+
+
+def test_changelog_must_start_with_the_version(tmp_path):
+    where = _write(tmp_path, version="1.1.0")
+    assert _problems(tmp_path) == [f"{where}: changelog: the newest entry is version '1.0.0', not '1.1.0'. Fix: put "
+                                   "the entry of `version` first."]
+
+
+def test_citation_must_be_one_bibtex_entry(tmp_path):
+    where = _write(tmp_path, citation="Zhang et al. 2022")
+    assert _problems(tmp_path) == [f"{where}: citation: not one BibTeX entry. Fix: write one entry '@type{{key, "
+                                   "field = {...}, ...}' with balanced braces, or leave citation out."]
+
+
+def test_not_json_or_not_an_object(tmp_path):
+    (tmp_path / CORPUS_FILE).write_text("{", encoding="utf-8")
+    [problem] = _problems(tmp_path)
+    assert problem.startswith(f"{tmp_path / CORPUS_FILE}: invalid JSON (EOF while parsing an object")
+    assert problem.endswith("Fix: fix the JSON syntax.")
+    (tmp_path / CORPUS_FILE).write_text("[]", encoding="utf-8")
+    assert _problems(tmp_path) == [f"{tmp_path / CORPUS_FILE}: Input should be an object, got []. Fix: {FIX}."]
+    (tmp_path / CORPUS_FILE).write_bytes(b'{"name": "\xff"}')
+    assert _problems(tmp_path) == [f"{tmp_path / CORPUS_FILE}: not UTF-8 (invalid start byte at byte 10). Fix: save "
+                                   "the file as UTF-8."]
+
+
+def test_python_construction_is_strict_too():
+    with pytest.raises(ValueError, match="Input should be a valid tuple"):
+        CorpusInfo(**{**SEESAW_CORPUS.model_dump(), "creators": [c.model_dump() for c in SEESAW_CORPUS.creators]})
+    with pytest.raises(ValueError, match="String should match pattern"):
+        Change(version="1.0", date="2026-11-27", change="x")
+
+
+@pytest.mark.parametrize(("text", "ok"), [
+    ("@misc{key,\n  title = {A {B} c},\n}", True),
+    ("  @inproceedings{a-b_2022, title = {x}}\n", True),
+    ("@misc{key, title = {x}", False),          # unbalanced
+    ("@misc{key, title = {x}} @misc{k2, t = {y}}", False),  # two entries
+    ("@misc{, title = {x}}", False),            # no key
+    ("misc{key, title = {x}}", False),
+    ("@misc{key, title = {x}}}{", False),
+])
+def test_is_bibtex_entry(text, ok):
+    assert is_bibtex_entry(text) is ok
