@@ -1,8 +1,8 @@
 """Benchmark every baseline on SEESAW's story split and trained-on-SEESAW transfer to the seed dataset.
 
     python benchmarks/run_seesaw_benchmark.py PATH/TO/SEESAW-CHECKOUT [--work /tmp/seesaw]
-        [--output benchmarks/seesaw] [--bootstrap 1000] [--seed 0]
-    python benchmarks/run_seesaw_benchmark.py --render benchmarks/seesaw/summary.json   # report.md only
+        [--output benchmarks/corpus_seesaw] [--bootstrap 1000] [--seed 0]
+    python benchmarks/run_seesaw_benchmark.py --render benchmarks/corpus_seesaw/summary.json   # report.md only
 
 Each step is a CLI process, timed (wall, CPU) with its peak resident memory:
 
@@ -10,7 +10,7 @@ Each step is a CLI process, timed (wall, CPU) with its peak resident memory:
 2. ``actorstance build --annotations WORK/annotations --output WORK/dataset``
 3. ``actorstance benchmark --dataset WORK/dataset:pairs:test`` — every registered baseline, trained
    on SEESAW ``train``, scored on ``test``, 95% bootstrap intervals over documents — plus the variants
-   of ``benchmarks/seesaw_variants.py``;
+   of ``benchmarks/variants_for_seesaw.py``;
 4. per model, ``actorstance evaluate --dataset data/dataset --train WORK/dataset`` (transfer).
 
 Then it writes OUTPUT/summary.json (aggregate numbers only), copies the benchmark's two score plots
@@ -35,7 +35,7 @@ from bench_seesaw_import import CLI, REPO, measure  # noqa: E402  (the same timi
 
 SEED_DATASET = REPO / "data" / "dataset"
 SEED_RESULTS = REPO / "benchmarks" / "seed" / "results.json"
-VARIANTS = ("seesaw_variants:lexicon_no_cue_negative",)
+VARIANTS = ("variants_for_seesaw:lexicon_no_cue_negative",)
 PLOTS = ("per_class_f1.png", "confusion.png")
 EPOCH = "1795737600"  # as benchmarks/seed: byte-identical benchmark reruns
 #: Micro-F1 (%) on SEESAW's test split, Wen, Hovy & Hauptmann (ACL 2024), Table 4 (mean of 5 runs; the
@@ -53,7 +53,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("seesaw", type=Path, nargs="?", help="SEESAW checkout (the folder holding SEESAW/)")
     parser.add_argument("--work", type=Path, default=Path("/tmp/seesaw"), help="outside the repository")
-    parser.add_argument("--output", type=Path, default=REPO / "benchmarks" / "seesaw")
+    parser.add_argument("--output", type=Path, default=REPO / "benchmarks" / "corpus_seesaw")
     parser.add_argument("--bootstrap", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--render", type=Path, metavar="SUMMARY", help="only re-render report.md next to SUMMARY")
@@ -148,7 +148,7 @@ def summarise(board: dict, results: dict, transfer: Path, costs: dict, dataset: 
         "model_sources_sha256": {str(p.relative_to(REPO)): hashlib.sha256(p.read_bytes()).hexdigest()[:16]
                                  for p in sorted([*(REPO / "src/actorstance/models/baselines").glob("*.py"),
                                                   *(REPO / "src/actorstance/resources").iterdir(),
-                                                  REPO / "benchmarks/seesaw_variants.py"]) if p.is_file()},
+                                                  REPO / "benchmarks/variants_for_seesaw.py"]) if p.is_file()},
     }
 
 
@@ -232,9 +232,9 @@ def render(s: dict) -> str:
                   f"default: a cue fired on {fired['pairs']} of {sw['n']} test pairs "
                   f"({100 * fired['pairs'] / sw['n']:.1f}%), and was right on {fired['correct']} of them"
                   + (f" ({100 * fired['correct'] / fired['pairs']:.0f}%)" if fired["pairs"] else "") + ". "
-                  "`seesaw_variants:lexicon_no_cue_negative` is the same lexicon answering `negative` without a "
+                  "`variants_for_seesaw:lexicon_no_cue_negative` is the same lexicon answering `negative` without a "
                   "cue — the majority label of SEESAW *train*, fixed without looking at `test` "
-                  "([seesaw_variants.py](../seesaw_variants.py)); nothing was tuned on the test split.", ""]
+                  "([variants_for_seesaw.py](../variants_for_seesaw.py)); nothing was tuned on the test split.", ""]
     lines += ["## Transfer: trained on SEESAW, scored on the seed dataset", "",
               f"`actorstance evaluate --train SEESAW --dataset data/dataset` ({s['seed']['n']} pairs of one article, "
               "labels positive/negative/neutral; one document, so the intervals resample pairs). SEESAW has no "

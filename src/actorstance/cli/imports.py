@@ -20,7 +20,7 @@ def import_(format_name: str, path: Path, output: Path) -> None:
     Writes OUTPUT/<doc_id>.json, OUTPUT/texts/<doc_id>.txt, OUTPUT/splits.json and OUTPUT/corpus.json
     (the name, licence and citation the dataset card will carry), ready for
     `actorstance validate`, `convert` and the dataset builder. Prints what was kept, mapped and
-    skipped by rule (docs/seesaw.md); a malformed record is an error naming its file and JSON path.
+    skipped by rule (docs/importing-seesaw.md); a malformed record is an error naming its file and JSON path.
 
     Example: actorstance import seesaw ../shared/seesaw --output out/seesaw/annotations
     (out/ is git-ignored: SEESAW is CC BY-NC-SA and is never committed).

@@ -1,7 +1,7 @@
 """SEESAW (Zhang, Beauchamp & Wang, EMNLP 2022) → canonical annotation files: the mapping rules.
 
 :mod:`actorstance.importers.seesaw_format` reads and checks a checkout; this module maps each
-article to an :class:`~actorstance.schema.Annotation` (``docs/seesaw.md`` explains every rule):
+article to an :class:`~actorstance.schema.Annotation` (``docs/importing-seesaw.md`` explains every rule):
 
 * **text** — the sentences joined by a blank line plus a final newline: every sentence starts a
   paragraph, offsets are exact, and a stance's ``scope`` and ``evidence`` are its sentence
@@ -53,7 +53,7 @@ NAME_SUFFIXES = frozenset({"Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"})
 IMPORT_ANNOTATOR = Annotator(
     id="seesaw-import", kind="import", name="actorstance SEESAW importer",
     note=f"Converted from {CORPUS} (Zhang, Beauchamp & Wang, EMNLP 2022; {CORPUS_LICENSE}) by the rules of "
-         "docs/seesaw.md; SEESAW was annotated under its own guideline (paper, Appendix A), not this codebook.")
+         "docs/importing-seesaw.md; SEESAW was annotated under its own guideline (paper, Appendix A), not this codebook.")
 
 #: What the card of a dataset built from an import says about SEESAW (written as corpus.json).
 #: Title, authors, venue and homepage as SEESAW's repository README gives them.
@@ -62,14 +62,14 @@ SEESAW_CORPUS = CorpusInfo(
     pretty_name="SEESAW in actorstance format: directed entity-to-entity stance in news",
     version="1.0.0",
     changelog=(Change(version="1.0.0", date="2026-11-27",
-                      change="First conversion of SEESAW by `actorstance import seesaw` (rules: docs/seesaw.md of "
+                      change="First conversion of SEESAW by `actorstance import seesaw` (rules: docs/importing-seesaw.md of "
                              "the actorstance repository): its articles, its story split as `train`/`validation`/"
                              "`test`, configs `pairs` and `candidates`."),),
     description="SEESAW (Zhang, Beauchamp & Wang, EMNLP 2022) is a corpus of sentence-level, directed "
                 "entity-to-entity stance in news: news stories, each covered by three articles of different "
                 "ideological leanings, whose sentences annotators labelled with (subject, positive or negative, "
                 "object) triplets. This dataset is SEESAW converted by `actorstance import seesaw` (rules in "
-                "docs/seesaw.md of the actorstance repository), so that the actorstance baselines and evaluation "
+                "docs/importing-seesaw.md of the actorstance repository), so that the actorstance baselines and evaluation "
                 "run on it unchanged. SEESAW has no neutral label: its annotated pairs are all `positive` or "
                 "`negative`.",
     license="cc-by-nc-sa-4.0", license_name=CORPUS_LICENSE,
@@ -91,7 +91,7 @@ SEESAW_CORPUS = CorpusInfo(
               "the same licence: attribute SEESAW (see 'How to cite'), use it non-commercially, and share what "
               "you derive from it under the same licence. The article text quoted in `context` and `evidence` "
               "was written by the outlets that published it; its copyright belongs to them.",
-    annotation="The labels are SEESAW's, converted by `actorstance import seesaw` (rules: docs/seesaw.md of the "
+    annotation="The labels are SEESAW's, converted by `actorstance import seesaw` (rules: docs/importing-seesaw.md of the "
                "actorstance repository): SEESAW's annotators labelled (subject, POS/NEG, object) triplets per "
                "sentence under SEESAW's own guideline (Zhang et al. 2022, Appendix A), not the actorstance "
                "codebook. The text is the article's sentences joined by blank lines; a stance's scope and "

@@ -35,7 +35,7 @@ ENTITY_TYPES: dict[str, str] = {
 SENTIMENTS: dict[str, str] = {"POS": "positive", "NEG": "negative"}
 #: SEESAW story splits → dataset splits.
 SPLITS: dict[str, str] = {"train": "train", "valid": "validation", "test": "test"}
-#: Subject/object literals that name no listed entity (see docs/seesaw.md, "Placeholder actors").
+#: Subject/object literals that name no listed entity (see docs/importing-seesaw.md, "Placeholder actors").
 NO_ENTITY = "None"
 NOT_IN_LIST = "Not in the list"
 PLACEHOLDER_NAMES = (NO_ENTITY, NOT_IN_LIST)

@@ -1,4 +1,4 @@
-"""Model variants the SEESAW benchmark runs besides the registered baselines (``--model seesaw_variants:NAME``
+"""Model variants the SEESAW benchmark runs besides the registered baselines (``--model variants_for_seesaw:NAME``
 with ``PYTHONPATH=benchmarks``; see run_seesaw_benchmark.py).
 
 The registered ``lexicon`` answers ``neutral`` when no cue links a pair (in the ``pairs`` config);
