@@ -233,4 +233,3 @@ def dataset_info(data: SplitData) -> DatasetInfo:
                        sha256=fingerprint["sha256"], files=fingerprint["files"])
 
 
-_dataset_info = dataset_info  # former private name, still used by reports.benchmark

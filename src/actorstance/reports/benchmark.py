@@ -147,13 +147,13 @@ def run_benchmark(datasets: Sequence[str | Path | DatasetRef], *, models: Sequen
 
 def _benchmark_dataset(ref: DatasetRef, slug: str, entries: list[Contender], *, n_resamples: int, seed: int,
                        created: str, confidence: float, bar) -> DatasetBenchmark:
-    from actorstance.evaluation.evaluate import _dataset_info, load_split_data
+    from actorstance.evaluation.evaluate import dataset_info, load_split_data
 
     data = load_split_data(ref.folder, ref.config, ref.split)
     if not data.ids:
         raise DatasetError(f"{ref.folder}: config '{ref.config}', split '{ref.split}' has no pairs, so there is "
                            "nothing to benchmark. Fix: pass a split with pairs (--dataset DIR:CONFIG:SPLIT)")
-    info = _dataset_info(data)
+    info = dataset_info(data)
     scored = []
     # predictions files first: a bad file fails in a second, not after every model has run
     for c in sorted(entries, key=lambda c: c.source != "predictions"):
@@ -184,8 +184,8 @@ def _benchmark_dataset(ref: DatasetRef, slug: str, entries: list[Contender], *, 
 
 def _score(c: Contender, data, info, *, n_resamples: int, seed: int, created: str, confidence: float):
     """The :class:`EvaluationResult` that ``evaluate`` would write for ``c``, and its predictions."""
-    from actorstance.evaluation import predict, read_predictions, score
-    from actorstance.evaluation.results import EvaluationResult, ModelInfo, TrainingInfo, package_versions
+    from actorstance.evaluation import build_result, predict, read_predictions
+    from actorstance.evaluation.results import ModelInfo, TrainingInfo
 
     if c.source == "predictions":
         read = read_predictions(c.path, ids=data.ids, labels=data.labels,
@@ -196,12 +196,8 @@ def _score(c: Contender, data, info, *, n_resamples: int, seed: int, created: st
         run = predict(data.folder, model=c.spec, config=data.config, split=data.split, seed=seed)
         y_pred, training = run.labels, TrainingInfo(**run.protocol.to_dict())
         model = ModelInfo(kind="model", spec=c.spec, predictions_path=None, predictions_sha256=None)
-    result = EvaluationResult(
-        created=created, dataset=info, model=model, training=training, n=len(data.ids),
-        abstentions=sum(label is None for label in y_pred), labels=list(data.labels),
-        **score(data.gold, y_pred, data.groups, labels=data.labels, n_resamples=n_resamples, seed=seed,
-                confidence=confidence),
-        versions=package_versions())
+    result = build_result(data, y_pred, model=model, training=training, n_resamples=n_resamples, seed=seed,
+                          confidence=confidence, created=created, dataset=info)
     return result, tuple(y_pred)
 
 
