@@ -262,7 +262,7 @@ def _notes(d: DatasetBenchmark, result: BenchmarkResult) -> list[str]:
                      "both models on the same resamples, so they are the yardstick for this leaderboard: a model "
                      "is only shown to be worse than the best when its interval excludes 0.")
     if boot.unit == "pairs":
-        notes.append(f"The split has a single document, so the bootstrap resamples pairs as if they were "
+        notes.append("The split has a single document, so the bootstrap resamples pairs as if they were "
                      "independent. Pairs of one article share its author, outlet and actors: the intervals describe "
                      "this article, not news in general, and are too narrow for any claim beyond it.")
     else:

@@ -29,7 +29,6 @@ from __future__ import annotations
 import re
 import warnings
 from collections import defaultdict
-from importlib import resources
 from pathlib import Path
 
 import numpy as np
@@ -46,6 +45,7 @@ from actorstance.errors import LexiconError, ModelError, ModelSpecError, Problem
 from actorstance.models.baselines.lexicon import load_lexicon
 from actorstance.models.baselines.tfidf import WORD_TOKEN_PATTERN, FallbackLogisticRegression, SingleClassWarning
 from actorstance.models.features import check_rows, marked_context, role_spans, tokenize
+from actorstance.models.resources import read_resource_text
 
 #: The polarity word list shipped with the package (in ``actorstance/resources/``).
 POLARITY_RESOURCE = "cue-stack-polarity.tsv"
@@ -97,16 +97,7 @@ def load_polarity_lexicon(path: str | Path | None = None, *, stance_cues: bool =
     positive and negative cues of the packaged ``stance-lexicon-v1.json`` (the TSV wins a clash).
     Every problem is reported at once as a :class:`~actorstance.errors.LexiconError`.
     """
-    if path is None:
-        where = f"actorstance/resources/{POLARITY_RESOURCE}"
-        text = resources.files("actorstance").joinpath("resources", POLARITY_RESOURCE).read_text("utf-8")
-    else:
-        where = str(path)
-        try:
-            text = Path(path).read_text(encoding="utf-8")
-        except OSError as err:
-            raise LexiconError([Problem(where, "", f"cannot be read ({err.strerror})",
-                                        "pass the path of an existing polarity TSV file")]) from None
+    where, text = read_resource_text(path, POLARITY_RESOURCE, what="polarity TSV file")
     words: dict[str, int] = {}
     problems: list[Problem] = []
     lines = [(n, line) for n, line in enumerate(text.splitlines(), start=1)

@@ -18,7 +18,6 @@ See docs/baselines.md.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-from importlib import resources
 from pathlib import Path
 
 import numpy as np
@@ -29,6 +28,7 @@ from actorstance.errors import LexiconError, ModelError, ModelSpecError, Problem
 from actorstance.jsonl import loads
 from actorstance.labels import NONE_LABEL
 from actorstance.models.features import Token, check_rows, role_spans, tokenize
+from actorstance.models.resources import read_resource_text
 
 #: The lexicon shipped with the package (in ``actorstance/resources/``).
 LEXICON_RESOURCE = "stance-lexicon-v1.json"
@@ -72,16 +72,7 @@ def load_lexicon(path: str | Path | None = None) -> Lexicon:
 
     Every problem is reported at once as a :class:`~actorstance.errors.LexiconError`.
     """
-    if path is None:
-        where = f"actorstance/resources/{LEXICON_RESOURCE}"
-        text = resources.files("actorstance").joinpath("resources", LEXICON_RESOURCE).read_text("utf-8")
-    else:
-        where = str(path)
-        try:
-            text = Path(path).read_text(encoding="utf-8")
-        except OSError as err:
-            raise LexiconError([Problem(where, "", f"cannot be read ({err.strerror})",
-                                        "pass the path of an existing lexicon JSON file")]) from None
+    where, text = read_resource_text(path, LEXICON_RESOURCE, what="lexicon JSON file")
     try:
         data = loads(text)
     except ValueError as err:
