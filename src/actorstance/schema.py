@@ -128,16 +128,26 @@ class Annotation(_Strict):
     stances: list[Stance]
 
 
-def annotation_json_schema() -> dict:
-    """The JSON Schema of an annotation file, as published in ``docs/annotation.schema.json``."""
-    schema = Annotation.model_json_schema()
+def published_json_schema(model: type[BaseModel], title: str) -> dict:
+    """The JSON Schema (draft 2020-12) of a pydantic model as this project publishes it in ``docs/``."""
+    schema = model.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["title"] = f"actorstance annotation file, schema version {SCHEMA_VERSION}"
+    schema["title"] = title
     return schema
 
 
+def render_published_schema(schema: dict) -> str:
+    """Stable text of a published schema: sorted keys, two-space indent, final newline."""
+    return json.dumps(schema, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+
+
+def annotation_json_schema() -> dict:
+    """The JSON Schema of an annotation file, as published in ``docs/annotation.schema.json``."""
+    return published_json_schema(Annotation, f"actorstance annotation file, schema version {SCHEMA_VERSION}")
+
+
 def render_json_schema() -> str:
-    return json.dumps(annotation_json_schema(), indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+    return render_published_schema(annotation_json_schema())
 
 
 if __name__ == "__main__":  # pragma: no cover - regeneration entry point

@@ -19,6 +19,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from actorstance.errors import ActorstanceError, OutputError
+from actorstance.schema import published_json_schema, render_published_schema
 
 #: Version of the result format; bump the major part when a field changes meaning or goes away.
 RESULTS_SCHEMA_VERSION = "1.0"
@@ -192,11 +193,9 @@ def package_versions() -> dict[str, str]:
 
 def results_json_schema() -> dict:
     """The JSON Schema of a result file, as published in ``docs/results.schema.json``."""
-    schema = EvaluationResult.model_json_schema()
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["title"] = f"actorstance evaluation result, schema version {RESULTS_SCHEMA_VERSION}"
-    return schema
+    return published_json_schema(EvaluationResult,
+                                 f"actorstance evaluation result, schema version {RESULTS_SCHEMA_VERSION}")
 
 
 def render_json_schema() -> str:
-    return json.dumps(results_json_schema(), indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+    return render_published_schema(results_json_schema())
