@@ -7,11 +7,26 @@ import shutil
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = REPO / "tests" / "fixtures"
 TINY = FIXTURES / "tiny"
 SHARED = REPO.parent / "shared"
+
+
+def invoke(*args, env=None):
+    """Run ``actorstance ARGS...`` in-process (every argument made a string)."""
+    from actorstance.cli import cli
+
+    return CliRunner().invoke(cli, [str(a) for a in args], env=env)
+
+
+def error(result) -> str:
+    """The stderr of a run that failed on bad input: exit code 1, nothing on stdout."""
+    assert result.exit_code == 1, result.output
+    assert result.stdout == ""
+    return result.stderr
 
 
 @pytest.fixture

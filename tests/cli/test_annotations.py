@@ -1,13 +1,6 @@
 import json
 
-from click.testing import CliRunner
-
-from actorstance.cli import cli
-from tests.conftest import TINY
-
-
-def invoke(*args):
-    return CliRunner().invoke(cli, list(map(str, args)))
+from tests.conftest import TINY, invoke
 
 
 def test_validate_prints_one_summary_line_per_file():

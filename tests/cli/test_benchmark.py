@@ -4,20 +4,9 @@ from __future__ import annotations
 
 import networkx as nx
 import pytest
-from click.testing import CliRunner
 
-from actorstance.cli import cli
 from tests.reports.conftest import EPOCH, tiny_dataset  # noqa: F401  (a fixture)
-
-
-def invoke(*args, env=None):
-    return CliRunner().invoke(cli, [str(a) for a in args], env=env)
-
-
-def error(result) -> str:
-    assert result.exit_code == 1, result.output
-    assert result.stdout == ""
-    return result.stderr
+from tests.conftest import error, invoke
 
 
 def test_benchmark_writes_the_report(tiny_dataset, tmp_path):  # noqa: F811

@@ -3,14 +3,8 @@
 import json
 import shutil
 
-from click.testing import CliRunner
-
-from actorstance.cli import cli
 from tests.importers.conftest import SEESAW_MINI
-
-
-def invoke(*args):
-    return CliRunner().invoke(cli, list(map(str, args)))
+from tests.conftest import invoke
 
 
 def test_import_seesaw_prints_the_report_and_writes_a_valid_folder(tmp_path):

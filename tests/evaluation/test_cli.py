@@ -1,24 +1,13 @@
 import json
 
 import pytest
-from click.testing import CliRunner
 
-from actorstance.cli import cli
+from tests.conftest import error, invoke
 
 TOY = "tests.evaluation.toy_models"
 LABEL_FIX = "Fix: use one of: positive, negative, neutral; or null to abstain."
 HAND_MADE = {"tiny_b/saleh->northern_front": "negative", "tiny_b/holm->saleh": "neutral",
              "tiny_b/northern_front->saleh": "negative", "tiny_b/saleh->holm": None}
-
-
-def invoke(*args, env=None):
-    return CliRunner().invoke(cli, [str(a) for a in args], env=env)
-
-
-def error(result) -> str:
-    assert result.exit_code == 1, result.output
-    assert result.stdout == ""
-    return result.stderr
 
 
 @pytest.mark.parametrize("args", [[], ["--predictions", "p.jsonl", "--model", "baseline:majority"]])
