@@ -31,7 +31,8 @@ def test_build_bad_splits_is_exit_1_with_the_problem(tiny_copy, tmp_path):
     result = CliRunner().invoke(cli, ["build", "--annotations", str(tiny_copy), "-o", str(tmp_path / "ds")])
     assert result.exit_code == 1
     assert result.output == (f"Error: 1 problem in the splits file:\n  {tiny_copy / 'splits.json'}: tiny_b: document "
-                             'has no split. Fix: add "tiny_b": one of train, validation, test.\n')
+                             'has no split. Fix: add "tiny_b": one of train, validation, test, or run `actorstance '
+                             'split`.\n')
 
 
 def test_build_bad_corpus_json_is_exit_1_and_leaves_the_output_untouched(built, tiny_copy):
@@ -101,3 +102,18 @@ def test_publish_without_token_stops_before_any_network(built, monkeypatch):
     assert result.exit_code == 1
     assert result.output.endswith("Error: no Hugging Face token found. Fix: run `hf auth login` or set HF_TOKEN (a "
                                   "token with write access), or use --dry-run to check the folder only.\n")
+
+
+def test_split_writes_the_splits_file_and_says_what_it_placed(tiny_copy):
+    (tiny_copy / "splits.json").write_text('{"tiny_a": "train"}', encoding="utf-8")
+    result = CliRunner().invoke(cli, ["split", "--annotations", str(tiny_copy), "--seed", "0"])
+    assert result.exit_code == 0, result.output
+    assert result.output == ("tiny_b: train\n"
+                             f"wrote {tiny_copy / 'splits.json'}: train 2, validation 0, test 0 (1 placed with seed 0, "
+                             "1 kept)\n")
+
+
+def test_split_shares_must_sum_to_one(tiny_copy):
+    result = CliRunner().invoke(cli, ["split", "--annotations", str(tiny_copy), "--seed", "0", "--test", "0.5"])
+    assert result.exit_code == 2
+    assert "Error: --train, --validation and --test must sum to 1, got 0.8 + 0.1 + 0.5 = 1.4" in result.output

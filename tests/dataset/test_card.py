@@ -142,9 +142,9 @@ def test_card_limitations_follow_the_facts(seesaw_dataset, tiny_dataset):
 
 def test_card_of_an_other_licence_names_and_links_it(tiny_copy, tmp_path):
     from actorstance.dataset.build import build_dataset
-    from actorstance.dataset.corpus import ACTORSTANCE_CORPUS, write_corpus
+    from actorstance.dataset.corpus import read_corpus, write_corpus
 
-    corpus = ACTORSTANCE_CORPUS.model_copy(update={"license": "other", "license_name": "Invented Licence 1.0",
+    corpus = read_corpus(tiny_copy).model_copy(update={"license": "other", "license_name": "Invented Licence 1.0",
                                                    "license_url": "https://example.org/licence"})
     write_corpus(corpus, tiny_copy)
     build_dataset(tiny_copy, tmp_path / "out")

@@ -4,11 +4,10 @@ import json
 
 import pytest
 
-from actorstance.dataset.corpus import (ACTORSTANCE_CORPUS, CORPUS_FILE, Change, CorpusInfo, is_bibtex_entry,
-                                        read_corpus, write_corpus)
-from actorstance.dataset.layout import CHANGELOG, DATASET_NAME, DATASET_VERSION, PRETTY_NAME
+from actorstance.dataset.corpus import CORPUS_FILE, Change, CorpusInfo, is_bibtex_entry, read_corpus, write_corpus
 from actorstance.errors import CorpusInfoError
 from actorstance.importers.seesaw import SEESAW_CORPUS
+from tests.conftest import REPO
 
 FIX = "correct corpus.json (its fields are documented in docs/dataset.md) or re-run the import that wrote it"
 
@@ -25,13 +24,26 @@ def _problems(folder) -> list[str]:
     return [str(p) for p in err.value.problems]
 
 
-def test_without_corpus_json_the_build_describes_actorstance(tmp_path):
-    corpus = read_corpus(tmp_path)
-    assert corpus is ACTORSTANCE_CORPUS
-    assert (corpus.name, corpus.pretty_name, corpus.version) == (DATASET_NAME, PRETTY_NAME, DATASET_VERSION)
-    assert [(c.version, c.date, c.change) for c in corpus.changelog] == list(CHANGELOG)
+def test_a_folder_without_corpus_json_is_refused(tmp_path):
+    assert _problems(tmp_path) == [
+        f"{tmp_path / CORPUS_FILE}: no such file: the card's name, version, changelog, licence and citation come "
+        "from it. Fix: write corpus.json in the annotations folder (fields: docs/dataset.md; "
+        "data/annotations/corpus.json is an example), or re-run the import that writes it."]
+
+
+def test_the_projects_own_dataset_facts_are_data():
+    """The actorstance dataset's name, version and changelog come from data/annotations/corpus.json."""
+    corpus = read_corpus(REPO / "data" / "annotations")
+    assert corpus.name == "actorstance" and corpus.version == corpus.changelog[0].version
     assert (corpus.license, corpus.citation, corpus.annotation, corpus.non_commercial) == ("cc-by-4.0", None, None,
                                                                                            False)
+    source = "\n".join(p.read_text(encoding="utf-8") for p in (REPO / "src").rglob("*.py"))
+    assert corpus.pretty_name not in source, "the dataset's name belongs in corpus.json, not in package source"
+
+
+def test_unset_fields_are_left_out_of_the_file(tmp_path):
+    write_corpus(SEESAW_CORPUS.model_copy(update={"homepage": None}), tmp_path)
+    assert "homepage" not in json.loads((tmp_path / CORPUS_FILE).read_text(encoding="utf-8"))
 
 
 def test_write_then_read_round_trips_byte_identically(tmp_path):

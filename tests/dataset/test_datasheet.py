@@ -6,9 +6,9 @@ from dataclasses import replace
 
 import pytest
 
-from actorstance.dataset.datasheet import (annotator_limitation, annotators_per_document, labellers, plural,
-                                           source_limitation)
-from actorstance.dataset.facts import AnnotatorFacts, DocumentFacts
+from actorstance.dataset.datasheet import (annotator_limitation, annotators_per_document, labellers, media_bias_use,
+                                           outlets_statement, plural, source_limitation)
+from actorstance.dataset.facts import AnnotatorFacts, DatasetFacts, DocumentFacts
 
 IMPORT = AnnotatorFacts("x-import", "import", None, None)
 ANN_A, ANN_B = AnnotatorFacts("a", "human", None, None), AnnotatorFacts("b", "human", None, None)
@@ -32,12 +32,34 @@ def test_an_importer_is_not_a_labeller():
 
 def test_one_outlet_is_a_single_source_several_are_counted():
     one = (_doc("d1", "Gazette", ANN_A),)
-    assert source_limitation(one, ["Gazette"]) == ("- **Single source**: 1 article from Gazette; one outlet's style, "
-                                                   "topics and framing.\n")
+    assert source_limitation(one) == ("- **Single source**: 1 article from Gazette; one outlet's style, "
+                                      "topics and framing.\n")
     docs = (_doc("d1", "Post"), _doc("d2", "Gazette"), _doc("d3", "Gazette"), _doc("d4", None))
-    assert source_limitation(docs, ["Gazette", "Post", "unknown outlet"]) == (
-        "- **Sources**: 4 articles from 3 outlets, the most frequent (Gazette) with 2; styles, topics and framings "
+    assert source_limitation(docs) == (
+        "- **Sources**: 4 articles, 3 from 2 outlets, the most frequent (Gazette) with 2 and 1 whose outlet is not "
+        "recorded; styles, topics and framings beyond them are not represented.\n")
+    assert outlets_statement(docs) == "Outlets: Gazette, Post; not recorded for 1 article."
+    assert source_limitation(docs[1:3]) == ("- **Single source**: 2 articles from Gazette; one outlet's style, "
+                                            "topics and framing.\n")
+
+
+def test_unknown_outlets_are_not_one_outlet_nor_several():
+    """Two articles of unknown origin may come from one outlet or two: the card claims neither."""
+    unknown = (_doc("d1", None), _doc("d2", None))
+    assert source_limitation(unknown) == (
+        "- **Sources**: 2 articles whose outlets are not recorded, so how many outlets, styles, topics and "
+        "framings they cover is unknown.\n")
+    assert outlets_statement(unknown) == "Outlets: not recorded for any of the 2 articles."
+    assert source_limitation(unknown[:1]) == ("- **Single source**: 1 article whose outlet is not recorded; one "
+                                              "outlet's style, topics and framing.\n")
+    assert outlets_statement(unknown[:1]) == "Outlet: not recorded."
+    assert source_limitation((_doc("d1", "Post"), _doc("d2", None))) == (
+        "- **Sources**: 2 articles, 1 from Post and 1 whose outlet is not recorded; styles, topics and framings "
         "beyond them are not represented.\n")
+    facts = DatasetFacts(corpus=None, configs=(), documents=unknown)
+    assert media_bias_use(facts) == ("- Measuring media bias or public opinion: nothing makes these 2 articles a "
+                                     "representative sample of the news.\n")
+    assert "single source" in media_bias_use(replace(facts, documents=unknown[:1]))
 
 
 def test_annotators_single_per_document_or_several():

@@ -22,6 +22,7 @@ COMMANDS: dict[str, str] = {
     "schema": "actorstance.cli.annotations:schema",
     "build": "actorstance.cli.dataset:build",
     "publish": "actorstance.cli.dataset:publish",
+    "split": "actorstance.cli.dataset:split_",
     "import": "actorstance.cli.imports:import_",
     "evaluate": "actorstance.cli.evaluate:evaluate",
     "predict": "actorstance.cli.evaluate:predict",

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from actorstance.cli._common import command
+from actorstance.dataset.splits import DEFAULT_RATIOS
 
 
 @command()
@@ -30,6 +31,45 @@ def build(annotations: Path, output: Path) -> None:
         click.echo(f"{config}: " + ", ".join(f"{split} {n} rows" for split, n in splits.items()))
     click.echo(f"wrote dataset {result.version} ({result.documents} document{'s' if result.documents != 1 else ''}, "
                f"{len(result.files) + 1} files, sha256 {result.sha256[:12]}) to {output}")
+
+
+@command(name="split")
+@click.option("--annotations", default="data/annotations", show_default=True,
+              type=click.Path(file_okay=False, path_type=Path),
+              help="Folder of annotation files; its splits.json is written (replaced atomically).")
+@click.option("--seed", required=True, type=int, help="Seeds the order in which unlisted documents are placed.")
+@click.option("--train", "train", default=DEFAULT_RATIOS["train"], show_default=True, type=click.FloatRange(0, 1),
+              help="Share of documents for train.")
+@click.option("--validation", default=DEFAULT_RATIOS["validation"], show_default=True, type=click.FloatRange(0, 1),
+              help="Share of documents for validation.")
+@click.option("--test", default=DEFAULT_RATIOS["test"], show_default=True, type=click.FloatRange(0, 1),
+              help="Share of documents for test.")
+@click.option("--group-by", metavar="FIELD",
+              help="Keep documents with the same value together: outlet, url, published, author (from `source`) "
+                   "or a metadata key such as story.")
+@click.option("--reassign", is_flag=True,
+              help="Ignore the existing splits.json and place every document anew (moves published documents).")
+def split_(annotations: Path, seed: int, train: float, validation: float, test: float, group_by: str | None,
+           reassign: bool) -> None:
+    """Assign documents to train/validation/test by seed and write ANNOTATIONS/splits.json.
+
+    Documents already listed keep their split (unless --reassign), so adding documents never moves
+    one that results were reported on; the others are placed, whole groups at a time, into the split
+    furthest below its share. Same annotations and seed, same file.
+    """
+    from actorstance.dataset.splits import split_folder
+
+    ratios = {"train": train, "validation": validation, "test": test}
+    if abs(sum(ratios.values()) - 1) > 1e-9:
+        raise click.UsageError(f"--train, --validation and --test must sum to 1, got {train:g} + {validation:g} + "
+                               f"{test:g} = {sum(ratios.values()):g}")
+    result = split_folder(annotations, seed=seed, ratios=ratios, group_by=group_by, reassign=reassign)
+    counts = {name: sum(s == name for s in result.splits.values()) for name in ("train", "validation", "test")}
+    for doc_id in result.assigned:
+        click.echo(f"{doc_id}: {result.splits[doc_id]}")
+    kept = len(result.splits) - len(result.assigned)
+    click.echo(f"wrote {annotations / 'splits.json'}: " + ", ".join(f"{k} {v}" for k, v in counts.items())
+               + f" ({len(result.assigned)} placed with seed {seed}, {kept} kept)")
 
 
 @command()

@@ -13,8 +13,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from actorstance.convert import CONTEXT_RULE
-from actorstance.dataset.datasheet import (annotator_limitation, annotators_per_document, media_bias_use, plural,
-                                           size_limitation, source_limitation)
+from actorstance.dataset.datasheet import (annotator_limitation, annotators_per_document, media_bias_use,
+                                           outlets_statement, plural, size_limitation, source_limitation)
 from actorstance.dataset.facts import ConfigFacts, DatasetFacts
 from actorstance.dataset.features import (ANALYSIS_COLUMNS, COLUMN_DESCRIPTIONS, COLUMNS, LABEL_COLUMN,
                                           MODEL_INPUT_COLUMNS, features_for)
@@ -111,7 +111,6 @@ def _types(counts: tuple[tuple[str, int], ...]) -> str:
 
 def _body(facts: DatasetFacts) -> str:
     docs, corpus = facts.documents, facts.corpus
-    outlets = sorted({d.outlet or "unknown outlet" for d in docs})
     annotators = facts.annotators
     has_train = any(d.split == "train" for d in docs)
     parts = [f"# {corpus.pretty_name}\n\nVersion {facts.version}. {SUMMARY}\n"]
@@ -155,7 +154,7 @@ def _body(facts: DatasetFacts) -> str:
     prov = ["## Source text and provenance\n"]
     if corpus.homepage:
         prov.append(f"Source corpus: <{corpus.homepage}>; licence {corpus.license_name} (<{corpus.license_url}>).\n")
-    prov.append(f"Outlets: {', '.join(outlets)}. The texts are kept byte-identical to what was annotated; each "
+    prov.append(f"{outlets_statement(docs)} The texts are kept byte-identical to what was annotated; each "
                 "document's sha256 is below.\n")
     prov.append(_table(["doc_id", "outlet", "url", "author", "text sha256"],
                        [[d.doc_id, d.outlet or "unknown", d.url or "unknown", d.author or "unknown",
@@ -191,11 +190,11 @@ def _body(facts: DatasetFacts) -> str:
     parts.append("\n".join(uses))
     parts.append("## Out-of-scope uses\n\n- Training or evaluating a model that reads `evidence`, `stance_id` or "
                  "`explicit` (they reveal the label).\n- Claims about real people or organisations beyond what "
-                 "the quoted article says; the labels describe one article's framing, not facts.\n"
-                 + media_bias_use(facts, outlets) + "- Commercial redistribution of the article text.\n"
+                 "the quoted article says; the labels describe each article's framing, not facts.\n"
+                 + media_bias_use(facts) + "- Commercial redistribution of the article text.\n"
                  + (f"- Any commercial use: the licence ({corpus.license_name}) is non-commercial.\n"
                     if corpus.non_commercial else ""))
-    parts.append("## Known limitations\n\n" + size_limitation(facts) + source_limitation(docs, outlets)
+    parts.append("## Known limitations\n\n" + size_limitation(facts) + source_limitation(docs)
                  + annotator_limitation(annotators, docs) +
                  "- **Text provenance**: the article text's copyright belongs "
                  "to its publisher and its licence for redistribution is unknown; the text is included for "

@@ -1,16 +1,19 @@
-"""What a built dataset is *of*: its name, version, licence, citation and the statements its card
-makes about the corpus — one file, ``corpus.json``, next to the annotations.
+"""What a built dataset is *of*: its name, version, changelog, licence, citation and the statements
+its card makes about the corpus — one file, ``corpus.json``, next to the annotations.
 
-An importer writes it (``actorstance import seesaw`` describes SEESAW); the builder reads it
-(:func:`read_corpus`) and renders the card and croissant.json from it. Without the file, the build
-describes the actorstance dataset itself (:data:`ACTORSTANCE_CORPUS`). Everything else the card
-says (sizes, outlets, annotators, splits, limitations) is derived from the documents.
+These facts are data, not code: the actorstance dataset's own version and changelog live in
+``data/annotations/corpus.json`` (bump ``version`` and add a ``changelog`` entry there), and an
+importer writes the file of the corpus it converts (``actorstance import seesaw`` describes
+SEESAW). The builder reads it (:func:`read_corpus`) and renders the card and croissant.json from
+it; a folder without one is refused, because a card must not describe a corpus it does not know.
+Everything else the card says (sizes, outlets, annotators, splits, limitations) is derived from
+the documents.
 
-Validation is strict: unknown or missing keys, a wrong type, a licence id the Hub does not know, a
-citation that is not one BibTeX entry, or a changelog whose newest entry is not ``version`` are
-:class:`~actorstance.errors.CorpusInfoError` problems naming the file and the field.
+Validation is strict: a missing file, unknown or missing keys, a wrong type, a licence id the Hub
+does not know, a citation that is not one BibTeX entry, or a changelog whose newest entry is not
+``version`` are :class:`~actorstance.errors.CorpusInfoError` problems naming the file and the field.
 
->>> read_corpus("data/annotations").license  # no corpus.json there: the actorstance defaults
+>>> read_corpus("data/annotations").license  # doctest: +SKIP
 'cc-by-4.0'
 """
 
@@ -23,7 +26,6 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from actorstance.dataset.layout import CHANGELOG, DATASET_NAME, DATASET_VERSION, PRETTY_NAME
 from actorstance.errors import CorpusInfoError, Problem
 from actorstance.jsonl import dumps_pretty
 
@@ -99,23 +101,6 @@ class CorpusInfo(BaseModel):
         return "-nc" in self.license
 
 
-#: What the build says when the annotations folder has no corpus.json: the actorstance dataset.
-ACTORSTANCE_CORPUS = CorpusInfo(
-    name=DATASET_NAME, pretty_name=PRETTY_NAME, version=DATASET_VERSION,
-    changelog=tuple(Change(version=v, date=d, change=c) for v, d, c in CHANGELOG),
-    description="News reports who supports and who opposes whom. Stance datasets usually ask how a text relates "
-                "to a topic; this one asks how one political actor relates to another, with direction (A→B and "
-                "B→A are different pairs). It is built to benchmark models honestly: labels come from a written "
-                "codebook, model inputs are label-independent, and every file is checksummed.",
-    license="cc-by-4.0", license_name="CC BY 4.0", license_url="https://creativecommons.org/licenses/by/4.0/",
-    creators=(Creator(kind="organization", name="actorstance developers"),),
-    copyright="The annotations (actors, mentions, labels, ids, offsets) are released under CC BY 4.0. The article "
-              "text quoted in `context` and `evidence` is **not** ours: its copyright belongs to its publisher, and "
-              "it is included only so that the pairs can be read and research results reproduced. Its "
-              "redistribution terms have not been cleared with the publisher; see 'Known limitations'.",
-)
-
-
 def is_bibtex_entry(text: str) -> bool:
     """Whether ``text`` is one BibTeX entry: ``@type{key,`` ... ``}`` with balanced braces."""
     text = text.strip()
@@ -130,10 +115,14 @@ def is_bibtex_entry(text: str) -> bool:
 
 
 def read_corpus(annotations: str | Path) -> CorpusInfo:
-    """The corpus facts of an annotations folder: its ``corpus.json``, else :data:`ACTORSTANCE_CORPUS`."""
+    """The corpus facts of an annotations folder, read from its ``corpus.json``."""
     path = Path(annotations) / CORPUS_FILE
-    if not path.exists():
-        return ACTORSTANCE_CORPUS
+    if not path.is_file():
+        raise CorpusInfoError([Problem(str(path), "", "no such file: the card's name, version, changelog, licence "
+                                       "and citation come from it",
+                                       f"write {CORPUS_FILE} in the annotations folder (fields: docs/dataset.md; "
+                                       "data/annotations/corpus.json is an example), or re-run the import that "
+                                       "writes it")])
     fix = f"correct {CORPUS_FILE} (its fields are documented in docs/dataset.md) or re-run the import that wrote it"
     try:
         raw = path.read_bytes().decode("utf-8")
@@ -151,9 +140,10 @@ def read_corpus(annotations: str | Path) -> CorpusInfo:
 
 
 def write_corpus(corpus: CorpusInfo, folder: str | Path) -> Path:
-    """Write ``corpus`` as ``folder/corpus.json`` (sorted keys, so identical input gives identical bytes)."""
+    """Write ``corpus`` as ``folder/corpus.json`` (sorted keys, unset fields left out, so identical input gives
+    identical bytes)."""
     path = Path(folder) / CORPUS_FILE
-    path.write_bytes(dumps_pretty(corpus.model_dump(mode="json")).encode("utf-8"))
+    path.write_bytes(dumps_pretty(corpus.model_dump(mode="json", exclude_none=True)).encode("utf-8"))
     return path
 
 

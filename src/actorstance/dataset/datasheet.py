@@ -34,24 +34,54 @@ def size_limitation(facts: DatasetFacts) -> str:
             "(`actorstance evaluate` does).\n")
 
 
-def source_limitation(docs: Documents, outlets: list[str]) -> str:
-    """One outlet: "Single source"; several: how many, and the most frequent."""
-    if len(outlets) == 1:
-        return (f"- **Single source**: {plural(len(docs), 'article')} from {outlets[0]}; "
-                "one outlet's style, topics and framing.\n")
-    counts = Counter(d.outlet or "unknown outlet" for d in docs)
+def outlet_counts(docs: Documents) -> Counter:
+    """Articles per recorded outlet; documents without an outlet are not counted (an unknown outlet may be
+    any of them, or several)."""
+    return Counter(d.outlet for d in docs if d.outlet)
+
+
+def outlets_statement(docs: Documents) -> str:
+    """The outlets line of the provenance section: the recorded outlets, and how many articles have none."""
+    outlets, unknown = sorted(outlet_counts(docs)), sum(not d.outlet for d in docs)
+    if not outlets:
+        return "Outlet: not recorded." if len(docs) == 1 else f"Outlets: not recorded for any of the {len(docs)} articles."
+    missing = f"; not recorded for {plural(unknown, 'article')}" if unknown else ""
+    return f"Outlets: {', '.join(outlets)}{missing}."
+
+
+def source_limitation(docs: Documents) -> str:
+    """One article, or one recorded outlet for all: "Single source"; otherwise what is known of the sources.
+
+    An article without a recorded outlet is never counted as an outlet of its own, so two articles of
+    unknown origin are not called one outlet's style, nor two outlets."""
+    counts, unknown = outlet_counts(docs), sum(not d.outlet for d in docs)
+    if len(docs) == 1 or (len(counts) == 1 and not unknown):
+        origin = f"from {next(iter(counts))}" if counts else "whose outlet is not recorded"
+        return f"- **Single source**: {plural(len(docs), 'article')} {origin}; one outlet's style, topics and framing.\n"
+    if not counts:
+        return (f"- **Sources**: {plural(len(docs), 'article')} whose outlets are not recorded, so how many outlets, "
+                "styles, topics and framings they cover is unknown.\n")
     top, n_top = min(counts.items(), key=lambda item: (-item[1], item[0]))
-    return (f"- **Sources**: {plural(len(docs), 'article')} from {len(outlets)} outlets, the most frequent ({top}) "
-            f"with {n_top}; styles, topics and framings beyond them are not represented.\n")
+    outlets = f"{len(counts)} outlets, the most frequent ({top}) with {n_top}" if len(counts) > 1 else top
+    if unknown:
+        origin = f", {sum(counts.values())} from {outlets} and {unknown} whose outlet is not recorded"
+    else:
+        origin = f" from {outlets}"
+    return (f"- **Sources**: {plural(len(docs), 'article')}{origin}; styles, topics and framings beyond them are "
+            "not represented.\n")
 
 
-def media_bias_use(facts: DatasetFacts, outlets: list[str]) -> str:
+def media_bias_use(facts: DatasetFacts) -> str:
     """Why the data does not measure media bias or opinion (an out-of-scope use)."""
-    if len(outlets) == 1 and not any(d.split == "train" for d in facts.documents):
+    docs = facts.documents
+    counts, unknown = outlet_counts(docs), any(not d.outlet for d in docs)
+    single = len(docs) == 1 or (len(counts) == 1 and not unknown)
+    if single and not any(d.split == "train" for d in docs):
         return ("- Measuring media bias or public opinion: the data is far too small and from a single "
                 "source.\n")
-    return (f"- Measuring media bias or public opinion: nothing makes these {len(facts.documents)} articles from "
-            f"{len(outlets)} outlet{'s' if len(outlets) != 1 else ''} a representative sample of the news.\n")
+    origin = "" if unknown else f" from {plural(len(counts), 'outlet')}"
+    return (f"- Measuring media bias or public opinion: nothing makes these {plural(len(docs), 'article')}{origin} "
+            "a representative sample of the news.\n")
 
 
 def labellers(annotators: Annotators) -> list[AnnotatorFacts]:

@@ -1,4 +1,7 @@
-"""Where everything lives in a built dataset folder, and the dataset's version: defined once.
+"""Where everything lives in a built dataset folder: defined once.
+
+The dataset's name, version and changelog are data, not code: they live in the annotations
+folder's ``corpus.json`` (:mod:`actorstance.dataset.corpus`).
 
 The folder follows the Hugging Face Hub layout, so ``datasets.load_dataset(folder, CONFIG)``
 and the Hub read it without a loading script::
@@ -13,20 +16,6 @@ and the Hub read it without a loading script::
 from __future__ import annotations
 
 from actorstance.labels import CONFIG_LABELS
-
-#: Semantic version of the dataset (not of the code): bump MAJOR when rows or labels change
-#: meaning, MINOR when documents are added, PATCH for card/metadata-only fixes.
-DATASET_VERSION = "1.0.0"
-
-#: (version, date, change) for the card's changelog, newest first. Dates are written by hand so
-#: that a rebuild never depends on the clock.
-CHANGELOG: tuple[tuple[str, str, str], ...] = (
-    ("1.0.0", "2026-11-27", "First release: the seed article, configs `pairs` and `candidates`, split `test`."),
-)
-
-#: Dataset name on the Hub and in Croissant.
-DATASET_NAME = "actorstance"
-PRETTY_NAME = "actorstance: directed political-actor stance in news"
 
 CARD_FILE = "README.md"
 CROISSANT_FILE = "croissant.json"
