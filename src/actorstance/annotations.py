@@ -6,7 +6,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from collections import Counter
@@ -16,13 +15,14 @@ from typing import Any, Iterable
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
+from actorstance.checksum import sha256_bytes
 from actorstance.errors import AnnotationError, Problem
 from actorstance.labels import ACTOR_TYPES, ANNOTATOR_KINDS, STANCE_LABELS
+from actorstance.layout import NON_DOCUMENT_FILES
 from actorstance.schema import Actor, Annotation, Mention, Span, Stance
 
 ANNOTATION_SUFFIX = ".json"
 #: Files in an annotations folder that are not annotation documents.
-NON_DOCUMENT_FILES = frozenset({"splits.json", "corpus.json"})
 
 
 @dataclass(frozen=True)
@@ -196,7 +196,7 @@ def _read_text(path: Path, ref: Any, problems: list[Problem]) -> tuple[str | Non
         problems.append(Problem(where, "text.path", f"text file {ref['path']!r} not found (looked at {text_path})",
                                 "give the path of the text relative to this annotation file's folder"))
         return None, None
-    digest = hashlib.sha256(data).hexdigest()
+    digest = sha256_bytes(data)
     if isinstance(ref.get("sha256"), str) and ref["sha256"] != digest:
         problems.append(Problem(where, "text.sha256", f"the text file's sha256 is {digest}, the annotation says "
                                 f"{ref['sha256']}", "the text changed since it was annotated: restore the original "

@@ -1,4 +1,4 @@
-"""Every exception the library raises, in one place.
+"""Every exception and warning the library raises, in one place.
 
 A user-facing error says *where* (file, line or JSON path, id), *what* was expected, what came
 instead, and *how to fix it*. Library code raises these; the CLI turns them into a message on
@@ -8,6 +8,8 @@ stderr and a non-zero exit code, never a traceback.
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from actorstance.plural import plural
 
 
 @dataclass(frozen=True, order=True)
@@ -47,7 +49,7 @@ class ProblemsError(ActorstanceError):
 
     def _render(self) -> str:
         n = len(self.problems)
-        head = f"{n} problem{'s' if n != 1 else ''} in {self.subject}:"
+        head = f"{plural(n, 'problem')} in {self.subject}:"
         return "\n".join([head, *(f"  {p}" for p in self.problems)])
 
 
@@ -99,3 +101,11 @@ class TrainSpecError(ActorstanceError):
 
 class OutputError(ActorstanceError):
     """An output path cannot be written safely (e.g. a folder to replace holds files that are not ours)."""
+
+
+class SingleClassWarning(UserWarning):
+    """A model was trained on pairs of a single label and predicts that label for every pair.
+
+    :func:`actorstance.models.training.run_protocol` silences it and says so in the protocol's
+    description instead.
+    """

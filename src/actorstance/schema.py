@@ -12,11 +12,11 @@ annotation file's folder, ``text.sha256`` is the hash of the file's bytes.
 
 from __future__ import annotations
 
-import json
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from actorstance.json_schema import published_json_schema, render_published_schema
 from actorstance.labels import ACTOR_TYPES, ANNOTATOR_KINDS, STANCE_LABELS
 
 SCHEMA_VERSION = "1.0"
@@ -115,7 +115,7 @@ class Stance(_Strict):
 class Annotation(_Strict):
     """One annotated document."""
 
-    schema_version: Literal["1.0"]
+    schema_version: Literal[SCHEMA_VERSION]
     doc_id: Identifier
     text: TextRef
     language: str = Field(pattern=r"^[a-z]{2,3}$", description="ISO 639 code of the text.")
@@ -126,19 +126,6 @@ class Annotation(_Strict):
     actors: list[Actor]
     mentions: list[Mention]
     stances: list[Stance]
-
-
-def published_json_schema(model: type[BaseModel], title: str) -> dict:
-    """The JSON Schema (draft 2020-12) of a pydantic model as this project publishes it in ``docs/``."""
-    schema = model.model_json_schema()
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["title"] = title
-    return schema
-
-
-def render_published_schema(schema: dict) -> str:
-    """Stable text of a published schema: sorted keys, two-space indent, final newline."""
-    return json.dumps(schema, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
 
 
 def annotation_json_schema() -> dict:

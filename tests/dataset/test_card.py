@@ -142,7 +142,7 @@ def test_card_limitations_follow_the_facts(seesaw_dataset, tiny_dataset):
 
 def test_card_of_an_other_licence_names_and_links_it(tiny_copy, tmp_path):
     from actorstance.dataset.build import build_dataset
-    from actorstance.dataset.corpus import read_corpus, write_corpus
+    from actorstance.corpus import read_corpus, write_corpus
 
     corpus = read_corpus(tiny_copy).model_copy(update={"license": "other", "license_name": "Invented Licence 1.0",
                                                    "license_url": "https://example.org/licence"})

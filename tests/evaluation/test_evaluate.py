@@ -4,7 +4,7 @@ import pytest
 
 from actorstance.errors import DatasetError, ModelError, PredictionsError
 from actorstance.evaluation import SplitData, evaluate, load_split_data, load_training_data, predict
-from actorstance.evaluation.evaluate import _require_pairs
+from actorstance.evaluation.loading import require_pairs
 
 TOY = "tests.evaluation.toy_models"
 
@@ -140,7 +140,7 @@ def test_an_empty_split_is_never_scored():
     empty = SplitData("ds", "pairs", "test", ("positive",), (), (), (), ())
     with pytest.raises(DatasetError, match="^ds: config 'pairs', split 'test' has no pairs, so there is nothing to "
                                            "score"):
-        _require_pairs(empty)
+        require_pairs(empty)
 
 
 def test_library_argument_errors(tiny_dataset, write_preds):

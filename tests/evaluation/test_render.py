@@ -1,6 +1,7 @@
-from actorstance.evaluation.evaluate import score
+from actorstance.evaluation.scorer import score
 from actorstance.evaluation.render import render_table
-from actorstance.evaluation.results import DatasetInfo, EvaluationResult, ModelInfo, TrainingInfo
+from actorstance.evaluation.results import DatasetInfo, EvaluationResult, ModelInfo
+from actorstance.models.training import TrainingProtocol
 
 GOLD = ["positive", "positive", "negative", "neutral", "neutral", "positive"]
 PRED = ["positive", "neutral", "negative", "neutral", None, "positive"]
@@ -13,8 +14,8 @@ def make(n_resamples=200, **model):
         dataset=DatasetInfo(path="ds", config="pairs", split="test", version="1.0.0", sha256="0" * 64, files={}),
         model=ModelInfo(**{"kind": "model", "spec": "baseline:majority", "predictions_path": None,
                            "predictions_sha256": None, **model}),
-        training=TrainingInfo(kind="train-split", description="Trained on the train split (4 pairs).", n_folds=None,
-                              n_train=4, train_source=None) if model.get("kind", "model") == "model" else None,
+        training=TrainingProtocol(kind="train-split", description="Trained on the train split (4 pairs).", n_folds=None,
+                                  n_train=4, train_source=None) if model.get("kind", "model") == "model" else None,
         n=len(GOLD), abstentions=1, labels=["positive", "negative", "neutral"],
         **score(GOLD, PRED, GROUPS, labels=["positive", "negative", "neutral"], n_resamples=n_resamples, seed=0),
         versions={})

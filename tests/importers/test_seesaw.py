@@ -7,7 +7,7 @@ import pytest
 
 from actorstance.annotations import load_annotations
 from actorstance.convert import stance_pairs
-from actorstance.dataset.corpus import read_corpus
+from actorstance.corpus import read_corpus
 from actorstance.importers import IMPORTERS, import_seesaw
 from actorstance.importers.seesaw import SEESAW_CORPUS, assemble_text, last_name, majority_type, slug, word_matches
 from actorstance.importers.seesaw_format import SeesawEntity

@@ -9,7 +9,7 @@ import pytest
 
 
 @pytest.mark.parametrize("module", [
-    "actorstance.models.features", "actorstance.models.registry", "actorstance.models.training",
+    "actorstance.models.features", "actorstance.models.registry", "actorstance.cli.params",
     "actorstance.models.baselines.lexicon", "actorstance.models.baselines.tfidf",
 ])
 def test_docstring_examples(module):

@@ -6,7 +6,8 @@ import numpy as np
 import pytest
 from sklearn.model_selection import GridSearchCV
 
-from actorstance.models.baselines.tfidf import SingleClassWarning, tfidf_lr
+from actorstance.errors import SingleClassWarning
+from actorstance.models.baselines.tfidf import tfidf_lr
 
 from .conftest import NAMES, TEMPLATES, corpus, pair
 

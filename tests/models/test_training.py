@@ -1,17 +1,16 @@
 from __future__ import annotations
 
 import warnings
-from pathlib import Path
 
 import numpy as np
 import pytest
 from sklearn.base import BaseEstimator, ClassifierMixin
 
-from actorstance.errors import ModelError, ModelSpecError, TrainSpecError
+from actorstance.errors import ModelError, ModelSpecError
 from actorstance.labels import ALL_LABELS
 from actorstance.models.baselines.lexicon import LexiconBaseline
 from actorstance.models.registry import make_baseline
-from actorstance.models.training import TrainingProtocol, parse_train_spec, requires_fit, run_protocol
+from actorstance.models.training import TrainingProtocol, requires_fit, run_protocol
 
 from .conftest import corpus
 
@@ -56,8 +55,8 @@ def test_grouped_cv_never_trains_on_a_scored_document(log):
     rows, y = corpus(6)
     predictions, protocol = run_protocol(Spy(), rows, eval_labels=y, n_splits=3, random_state=0)
     assert protocol == TrainingProtocol(
-        "grouped-cv", "3-fold cross-validation on the evaluated split, folds grouped by document (6 documents), "
-        "so no document is both trained on and scored.", 3, None, None)
+        kind="grouped-cv", description="3-fold cross-validation on the evaluated split, folds grouped by document "
+        "(6 documents), so no document is both trained on and scored.", n_folds=3, n_train=None, train_source=None)
     assert predictions == ["none"] * len(rows)
     scored = []
     for fitted_ids, predicted_ids in folds(log):
@@ -91,8 +90,9 @@ def test_train_split_and_external_fit_only_on_the_training_rows(log):
     test, y_test = corpus(2)
     test = [{**row, "id": "test-" + row["id"]} for row in test]
     _, protocol = run_protocol(Spy(), test, train_rows=train, train_labels=y, eval_labels=y_test)
-    assert protocol == TrainingProtocol("train-split", "Trained on the dataset's train split (27 pairs); scored "
-                                        "on the evaluated split.", None, 27, None)
+    assert protocol == TrainingProtocol(kind="train-split", description="Trained on the dataset's train split "
+                                        "(27 pairs); scored on the evaluated split.", n_folds=None, n_train=27,
+                                        train_source=None)
     assert folds(log) == [({row["id"] for row in train}, {row["id"] for row in test})]
     _, protocol = run_protocol(Spy(), test, train_rows=train, train_labels=y, train_source="data/seesaw:pairs:train")
     assert protocol.to_dict() == {"kind": "external", "description": "Trained on data/seesaw:pairs:train (27 pairs); "
@@ -169,29 +169,6 @@ def test_protocol_errors_are_clear():
         run_protocol(Spy(), rows, eval_labels=y, n_splits=1)
     with pytest.raises(ModelError, match="there are no pairs to predict"):
         run_protocol(Spy(), [], eval_labels=[])
-
-
-@pytest.mark.parametrize("text, parsed", [
-    ("data/dataset", (Path("data/dataset"), None, "train")),
-    ("data/seesaw:pairs:train", (Path("data/seesaw"), "pairs", "train")),
-    ("/tmp/a:b/x:candidates:validation", (Path("/tmp/a:b/x"), "candidates", "validation")),
-])
-def test_parse_train_spec(text, parsed):
-    assert parse_train_spec(text) == parsed
-
-
-@pytest.mark.parametrize("text, message", [
-    ("", "--train: expected a dataset folder, got ''. Fix: write DATASET or DATASET:CONFIG:SPLIT, e.g. data/seesaw:pairs:train"),
-    ("data/x:pairs", "--train 'data/x:pairs': expected DATASET or DATASET:CONFIG:SPLIT (both CONFIG and SPLIT after "
-                     "the folder). Fix: write DATASET or DATASET:CONFIG:SPLIT, e.g. data/seesaw:pairs:train"),
-    ("data/x:pair:train", "--train 'data/x:pair:train': unknown config 'pair'. Fix: use one of candidates, pairs"),
-    ("data/x:pairs:tr ain", "--train 'data/x:pairs:tr ain': split 'tr ain' is not a split name. "
-                            "Fix: use letters, digits, '_', '-' or '.', e.g. train"),
-])
-def test_parse_train_spec_errors(text, message):
-    with pytest.raises(TrainSpecError) as err:
-        parse_train_spec(text)
-    assert str(err.value) == message
 
 
 def test_a_single_label_training_fold_is_stated_not_warned():

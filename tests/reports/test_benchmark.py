@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -14,7 +13,7 @@ from actorstance.evaluation import evaluate, load_split_data
 from actorstance.metrics import per_class_scores
 from actorstance.models.registry import BASELINES
 from actorstance.reports.benchmark import (
-    Contender, DatasetRef, _slugs, contenders, parse_predictions_arg, run_benchmark,
+    Contender, DatasetRef, _slugs, contenders, run_benchmark,
 )
 
 
@@ -42,7 +41,7 @@ def test_predictions_file_result_matches_evaluate(two_document_dataset, tmp_path
     labels = ["positive", None, *data.gold[2:]]
     path.write_text("".join(json.dumps({"id": i, "label": label}) + "\n" for i, label in zip(data.ids, labels)),
                     encoding="utf-8")
-    result = run_benchmark([two_document_dataset], predictions=[f"mine={path}"], n_resamples=50)
+    result = run_benchmark([two_document_dataset], predictions=[("mine", path)], n_resamples=50)
     entry = next(m for m in result.datasets[0].models if m.name == "mine")
     assert entry.source == "predictions" and entry.predictions == labels
     assert entry.result.to_json() == evaluate(two_document_dataset, predictions=path, bootstrap=50).to_json()
@@ -81,7 +80,7 @@ def test_same_inputs_give_identical_json(two_document_dataset, fixed_time, tiny_
 
 
 def test_two_datasets_without_bootstrap(tiny_dataset, two_document_dataset):
-    result = run_benchmark([tiny_dataset, f"{two_document_dataset}:candidates:test"], n_resamples=0)
+    result = run_benchmark([tiny_dataset, DatasetRef(two_document_dataset, "candidates", "test")], n_resamples=0)
     slugs = [d.slug for d in result.datasets]
     assert slugs == ["dataset-pairs-test", "dataset-candidates-test"]
     assert result.datasets[1].labels == ["positive", "negative", "neutral", "none"]
@@ -98,21 +97,6 @@ def test_slugs_are_numbered_when_they_collide(tmp_path):
     assert _slugs(refs[2:]) == ["c-d-pairs-test"]
 
 
-def test_dataset_ref_parsing():
-    assert DatasetRef.parse("a/b") == DatasetRef(Path("a/b"), "pairs", "test")
-    assert DatasetRef.parse("a/b:candidates:train") == DatasetRef(Path("a/b"), "candidates", "train")
-    with pytest.raises(ActorstanceError, match=r"unknown config 'pears'\. Fix: use one of candidates, pairs"):
-        DatasetRef.parse("a/b:pears:test")
-    with pytest.raises(ActorstanceError, match="expected DIR or DIR:CONFIG:SPLIT"):
-        DatasetRef.parse("a/b:pairs")
-
-
-def test_predictions_argument_parsing():
-    assert parse_predictions_arg("gpt=out/p.jsonl") == ("gpt", Path("out/p.jsonl"))
-    with pytest.raises(ActorstanceError, match=r"--predictions 'p\.jsonl': expected NAME=FILE"):
-        parse_predictions_arg("p.jsonl")
-
-
 def test_names_must_be_unique():
     assert contenders(["tests.evaluation.toy_models:X"])[-1] == Contender(
         "tests.evaluation.toy_models:X", "model", spec="tests.evaluation.toy_models:X")
@@ -120,14 +104,14 @@ def test_names_must_be_unique():
                                                r"\(every registered baseline runs anyway\)"):
         contenders(["baseline:majority"])
     with pytest.raises(ActorstanceError, match=r"--predictions a: the name 'a' is taken"):
-        contenders(predictions=["a=x.jsonl", "a=y.jsonl"])
+        contenders(predictions=[("a", "x.jsonl"), ("a", "y.jsonl")])
 
 
 def test_bad_predictions_file_is_reported(tiny_dataset, tmp_path):
     path = tmp_path / "p.jsonl"
     path.write_text('{"id": "nope", "label": "positive"}\n', encoding="utf-8")
     with pytest.raises(PredictionsError, match="not a pair of config 'pairs', split 'test'"):
-        run_benchmark([tiny_dataset], predictions=[f"x={path}"], n_resamples=0)
+        run_benchmark([tiny_dataset], predictions=[("x", path)], n_resamples=0)
 
 
 def test_missing_dataset_is_reported(tmp_path):

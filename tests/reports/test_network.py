@@ -8,9 +8,8 @@ import networkx as nx
 import pytest
 
 from actorstance.errors import ActorstanceError
-from actorstance.reports.network import (
-    LABEL_COLORS, gexf_bytes, graphml_bytes, split_network, stance_network, write_network,
-)
+from actorstance.reports.colours import LABEL_COLORS
+from actorstance.reports.network import gexf_bytes, graphml_bytes, split_network, stance_network, write_network
 
 
 def pair(source, target, label, suffix=""):

@@ -7,8 +7,8 @@ from pathlib import Path
 import click
 
 from actorstance.cli._common import command
-
-DEFAULT_ANNOTATIONS = "data/annotations"
+from actorstance.layout import DEFAULT_ANNOTATIONS
+from actorstance.plural import plural
 
 
 @command()
@@ -50,7 +50,7 @@ def convert(paths: tuple[Path, ...], output: Path, candidates: bool) -> None:
     n = write_jsonl(output, (p.to_record() for p in pairs))
     n_none = sum(p.label == "none" for p in pairs)
     extra = f" ({n_none} none candidates)" if candidates else ""
-    click.echo(f"wrote {n} pairs{extra} from {len(docs)} document{'s' if len(docs) != 1 else ''} to {output}")
+    click.echo(f"wrote {n} pairs{extra} from {plural(len(docs), 'document')} to {output}")
 
 
 @command()

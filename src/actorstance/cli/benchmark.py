@@ -8,17 +8,18 @@ from pathlib import Path
 import click
 
 from actorstance.cli._common import command
-from actorstance.labels import CONFIG_LABELS
-
-DEFAULT_DATASET = "data/dataset"
+from actorstance.cli.options import config_option, dataset_option, split_option
+from actorstance.cli.params import DATASET_REF, NAMED_FILE
+from actorstance.layout import DEFAULT_DATASET
+from actorstance.plural import plural
 
 
 @command()
-@click.option("--dataset", "datasets", multiple=True, metavar="DIR[:CONFIG:SPLIT]",
+@click.option("--dataset", "datasets", multiple=True, type=DATASET_REF,
               help=f"Built dataset folder, repeatable (default: {DEFAULT_DATASET}; config pairs, split test).")
 @click.option("--model", "models", multiple=True, metavar="SPEC",
               help="Also run this model (baseline:NAME or package.module:attr), repeatable.")
-@click.option("--predictions", multiple=True, metavar="NAME=FILE",
+@click.option("--predictions", multiple=True, type=NAMED_FILE,
               help="Also score this predictions file under NAME, repeatable.")
 @click.option("--bootstrap", default=1000, show_default=True, type=click.IntRange(min=0),
               help="Bootstrap resamples for intervals and paired comparisons (0: none).")
@@ -27,7 +28,7 @@ DEFAULT_DATASET = "data/dataset"
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @click.option("--output", "-o", required=True, type=click.Path(file_okay=False, path_type=Path),
               help="Folder to write (replaced whole, atomically): results.json, report.md, plots, networks.")
-def benchmark(datasets: tuple[str, ...], models: tuple[str, ...], predictions: tuple[str, ...], bootstrap: int,
+def benchmark(datasets: tuple, models: tuple[str, ...], predictions: tuple[tuple[str, Path], ...], bootstrap: int,
               seed: int, quiet: bool, output: Path) -> None:
     """Compare every registered baseline, plus given models and predictions files, on each dataset.
 
@@ -42,7 +43,7 @@ def benchmark(datasets: tuple[str, ...], models: tuple[str, ...], predictions: t
     from actorstance.reports.render import check_output_folder, write_benchmark
 
     check_output_folder(output)
-    result = run_benchmark(datasets or [DEFAULT_DATASET], models=models, predictions=predictions,
+    result = run_benchmark(datasets or [Path(DEFAULT_DATASET)], models=models, predictions=predictions,
                            n_resamples=bootstrap, seed=seed, progress=not quiet and sys.stderr.isatty())
     report = write_benchmark(result, output)
     for d in result.datasets:
@@ -50,16 +51,14 @@ def benchmark(datasets: tuple[str, ...], models: tuple[str, ...], predictions: t
         tied = sum(m.tied_with_best for m in d.models) - 1
         value = "undefined" if best.value is None else f"{best.value:.3f}"
         click.echo(f"{d.path}:{d.config}:{d.split}: {len(d.models)} models on {d.n} pairs; best {d.best} "
-                   f"(f1_pn {value}), {tied} other{'s' if tied != 1 else ''} within its interval")
+                   f"(f1_pn {value}), {plural(tied, 'other')} within its interval")
     click.echo(f"wrote {report}")
 
 
 @command()
-@click.option("--dataset", default=DEFAULT_DATASET, show_default=True,
-              type=click.Path(file_okay=False, path_type=Path), help="Built dataset folder.")
-@click.option("--config", default="pairs", show_default=True, type=click.Choice(sorted(CONFIG_LABELS)),
-              help="pairs: annotated stances; candidates: plus 'none' pairs (drawn without an edge).")
-@click.option("--split", default="test", show_default=True, help="Split to draw.")
+@dataset_option()
+@config_option("pairs: annotated stances; candidates: plus 'none' pairs (drawn without an edge).")
+@split_option("Split to draw.")
 @click.option("--output", "-o", required=True, type=click.Path(dir_okay=False, path_type=Path),
               help="File to write: .graphml or .gexf (Gephi, yEd...) or .png (a drawing).")
 def graph(dataset: Path, config: str, split: str, output: Path) -> None:

@@ -8,13 +8,15 @@ import click
 
 from actorstance.cli._common import command
 from actorstance.dataset.splits import DEFAULT_RATIOS
+from actorstance.layout import DEFAULT_ANNOTATIONS, DEFAULT_DATASET, SPLIT_NAMES, SPLITS_FILE
+from actorstance.plural import plural
 
 
 @command()
-@click.option("--annotations", default="data/annotations", show_default=True,
+@click.option("--annotations", default=DEFAULT_ANNOTATIONS, show_default=True,
               type=click.Path(file_okay=False, path_type=Path),
-              help="Folder of annotation files, with splits.json ({doc_id: split}).")
-@click.option("--output", "-o", default="data/dataset", show_default=True,
+              help=f"Folder of annotation files, with {SPLITS_FILE} ({{doc_id: split}}).")
+@click.option("--output", "-o", default=DEFAULT_DATASET, show_default=True,
               type=click.Path(file_okay=False, path_type=Path),
               help="Dataset folder to write (replaced whole, atomically).")
 def build(annotations: Path, output: Path) -> None:
@@ -29,14 +31,14 @@ def build(annotations: Path, output: Path) -> None:
     result = build_dataset(annotations, output)
     for config, splits in result.rows.items():
         click.echo(f"{config}: " + ", ".join(f"{split} {n} rows" for split, n in splits.items()))
-    click.echo(f"wrote dataset {result.version} ({result.documents} document{'s' if result.documents != 1 else ''}, "
+    click.echo(f"wrote dataset {result.version} ({plural(result.documents, 'document')}, "
                f"{len(result.files) + 1} files, sha256 {result.sha256[:12]}) to {output}")
 
 
 @command(name="split")
-@click.option("--annotations", default="data/annotations", show_default=True,
+@click.option("--annotations", default=DEFAULT_ANNOTATIONS, show_default=True,
               type=click.Path(file_okay=False, path_type=Path),
-              help="Folder of annotation files; its splits.json is written (replaced atomically).")
+              help=f"Folder of annotation files; its {SPLITS_FILE} is written (replaced atomically).")
 @click.option("--seed", required=True, type=int, help="Seeds the order in which unlisted documents are placed.")
 @click.option("--train", "train", default=DEFAULT_RATIOS["train"], show_default=True, type=click.FloatRange(0, 1),
               help="Share of documents for train.")
@@ -64,17 +66,17 @@ def split_(annotations: Path, seed: int, train: float, validation: float, test: 
         raise click.UsageError(f"--train, --validation and --test must sum to 1, got {train:g} + {validation:g} + "
                                f"{test:g} = {sum(ratios.values()):g}")
     result = split_folder(annotations, seed=seed, ratios=ratios, group_by=group_by, reassign=reassign)
-    counts = {name: sum(s == name for s in result.splits.values()) for name in ("train", "validation", "test")}
+    counts = {name: sum(s == name for s in result.splits.values()) for name in SPLIT_NAMES}
     for doc_id in result.assigned:
         click.echo(f"{doc_id}: {result.splits[doc_id]}")
     kept = len(result.splits) - len(result.assigned)
-    click.echo(f"wrote {annotations / 'splits.json'}: " + ", ".join(f"{k} {v}" for k, v in counts.items())
+    click.echo(f"wrote {annotations / SPLITS_FILE}: " + ", ".join(f"{k} {v}" for k, v in counts.items())
                + f" ({len(result.assigned)} placed with seed {seed}, {kept} kept)")
 
 
 @command()
 @click.option("--repo-id", required=True, help="Hub dataset repository, OWNER/NAME.")
-@click.option("--dataset", "folder", default="data/dataset", show_default=True,
+@click.option("--dataset", "folder", default=DEFAULT_DATASET, show_default=True,
               type=click.Path(file_okay=False, path_type=Path), help="Built dataset folder to upload.")
 @click.option("--dry-run", is_flag=True, help="Check the folder and list what would be uploaded; no network.")
 @click.option("--private", is_flag=True, help="Create the repository as private (if it does not exist yet).")

@@ -7,18 +7,10 @@ from pathlib import Path
 import click
 
 from actorstance.cli._common import command
-from actorstance.labels import CONFIG_LABELS
+from actorstance.cli.options import config_option, dataset_option, split_option, train_option
 
-DEFAULT_DATASET = "data/dataset"
-
-_dataset = click.option("--dataset", "dataset", default=DEFAULT_DATASET, show_default=True,
-                        type=click.Path(file_okay=False, path_type=Path), help="Built dataset folder.")
-_config = click.option("--config", default="pairs", show_default=True, type=click.Choice(sorted(CONFIG_LABELS)),
-                       help="pairs: annotated stances; candidates: plus 'none' pairs.")
-_split = click.option("--split", default="test", show_default=True, help="Split to score.")
-_train = click.option("--train", "train", metavar="DATASET[:CONFIG:SPLIT]",
-                      help="Fit the --model on this data instead (default: the dataset's train split, or "
-                           "cross-validation when scoring the train split or there is none).")
+_config = config_option("pairs: annotated stances; candidates: plus 'none' pairs.")
+_split = split_option("Split to score.")
 _seed = click.option("--seed", default=0, show_default=True, type=int,
                      help="Seeds the bootstrap and the model's training (random_state).")
 
@@ -27,7 +19,7 @@ _seed = click.option("--seed", default=0, show_default=True, type=int,
 @click.option("--predictions", type=click.Path(dir_okay=False, path_type=Path),
               help="JSON lines file of {\"id\", \"label\"[, \"scores\"]}, one line per pair of the split.")
 @click.option("--model", help="baseline:NAME or package.module:attr (see docs/evaluation.md).")
-@_dataset
+@dataset_option()
 @_config
 @_split
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
@@ -35,10 +27,10 @@ _seed = click.option("--seed", default=0, show_default=True, type=int,
 @click.option("--bootstrap", default=1000, show_default=True, type=click.IntRange(min=0),
               help="Bootstrap resamples for the 95% intervals (0: no intervals).")
 @_seed
-@_train
+@train_option
 @click.option("--json", "as_json", is_flag=True, help="Print the result JSON instead of the table.")
 def evaluate(predictions: Path | None, model: str | None, dataset: Path, config: str, split: str,
-             output: Path | None, bootstrap: int, seed: int, train: str | None, as_json: bool) -> None:
+             output: Path | None, bootstrap: int, seed: int, train: tuple | None, as_json: bool) -> None:
     """Score predictions on a split: f1_pn, macro_f1, accuracy with 95% CIs.
 
     Give exactly one of --predictions FILE (JSON lines, one per pair of the split; "label": null
@@ -67,14 +59,14 @@ def evaluate(predictions: Path | None, model: str | None, dataset: Path, config:
 
 @command()
 @click.option("--model", required=True, help="baseline:NAME or package.module:attr (see docs/evaluation.md).")
-@_dataset
+@dataset_option()
 @_config
 @_split
 @click.option("--output", "-o", required=True, type=click.Path(dir_okay=False, path_type=Path),
               help="Predictions JSON lines file to write (replaced atomically).")
 @_seed
-@_train
-def predict(model: str, dataset: Path, config: str, split: str, output: Path, seed: int, train: str | None) -> None:
+@train_option
+def predict(model: str, dataset: Path, config: str, split: str, output: Path, seed: int, train: tuple | None) -> None:
     """Run a model on a split and write its predictions (JSON lines), without scoring.
 
     The file is what `actorstance evaluate --predictions` reads, so scoring can be repeated
@@ -89,12 +81,11 @@ def predict(model: str, dataset: Path, config: str, split: str, output: Path, se
                f"to {output}; training: {run.protocol.description}")
 
 
-def _training_data(train: str | None, config: str):
-    """``--train DATASET[:CONFIG:SPLIT]`` → training data (CONFIG defaults to the evaluated one)."""
+def _training_data(train: tuple | None, config: str):
+    """Parsed ``--train DATASET[:CONFIG:SPLIT]`` → training data (CONFIG defaults to the evaluated one)."""
     if train is None:
         return None
     from actorstance.evaluation import load_training_data
-    from actorstance.models.training import parse_train_spec
 
-    folder, train_config, train_split = parse_train_spec(train)
+    folder, train_config, train_split = train
     return load_training_data(folder, train_config or config, train_split)

@@ -5,7 +5,7 @@ to stance pairs (:func:`actorstance.convert.stance_pairs`), writes one parquet f
 and split with fixed writer settings, then the card, croissant.json and MANIFEST.json — all into
 a temporary folder that replaces the output only when everything succeeded. The card's name,
 version, licence and citation come from the annotations folder's ``corpus.json`` when it has one
-(:mod:`actorstance.dataset.corpus`), else they describe the actorstance dataset.
+(:mod:`actorstance.corpus`), else they describe the actorstance dataset.
 
 >>> build_dataset("data/annotations", "data/dataset")  # doctest: +SKIP
 BuildResult(output=PosixPath('data/dataset'), version='1.0.0', ...)
@@ -21,18 +21,16 @@ from actorstance.annotations import AnnotatedDocument, load_annotations
 from actorstance.atomic import atomic_dir
 from actorstance.convert import StancePair, stance_pairs
 from actorstance.dataset.card import render_card
-from actorstance.dataset.corpus import CorpusInfo, read_corpus
+from actorstance.corpus import CorpusInfo, read_corpus
 from actorstance.dataset.croissant import render_croissant
 from actorstance.dataset.facts import ConfigFacts, DatasetFacts, document_facts, split_facts
 from actorstance.dataset.features import COLUMNS, features_for
 from actorstance.dataset.layout import CARD_FILE, CONFIGS, CROISSANT_FILE, MANIFEST_FILE, data_file
 from actorstance.dataset.manifest import write_manifest
-from actorstance.dataset.splits import SPLITS_FILE, check_disjoint, documents_by_split, read_splits
+from actorstance.dataset.splits import check_disjoint, documents_by_split, read_splits
 from actorstance.errors import DatasetError
 from actorstance.labels import CONFIG_LABELS
-
-DEFAULT_ANNOTATIONS = Path("data/annotations")
-DEFAULT_OUTPUT = Path("data/dataset")
+from actorstance.layout import DEFAULT_ANNOTATIONS, DEFAULT_DATASET, SPLITS_FILE
 
 #: Parquet writer settings, fixed so that a rebuild gives the same bytes (with the same pyarrow).
 PARQUET_OPTIONS: dict = {
@@ -61,7 +59,7 @@ class BuildResult:
     sha256: str                       # digest over all files (as in MANIFEST.json)
 
 
-def build_dataset(annotations: str | Path = DEFAULT_ANNOTATIONS, output: str | Path = DEFAULT_OUTPUT) -> BuildResult:
+def build_dataset(annotations: str | Path = DEFAULT_ANNOTATIONS, output: str | Path = DEFAULT_DATASET) -> BuildResult:
     """Build the dataset folder ``output`` from the annotation folder ``annotations``.
 
     Raises :class:`~actorstance.errors.AnnotationError` for invalid annotations and

@@ -1,7 +1,7 @@
 """The dataset card (``README.md``): YAML metadata the Hub and ``load_dataset`` read, and a
 datasheet body for people. Rendered from :class:`~actorstance.dataset.facts.DatasetFacts`
 alone, deterministically (fixed key order, no dates from the clock): name, licence, citation and
-the corpus statements from its ``corpus`` (:mod:`actorstance.dataset.corpus`), every count and
+the corpus statements from its ``corpus`` (:mod:`actorstance.corpus`), every count and
 limitation from the documents.
 
 Also reads a card back (:func:`read_card_metadata`, :func:`card_configs`,
@@ -14,13 +14,14 @@ from pathlib import Path
 
 from actorstance.convert import CONTEXT_RULE
 from actorstance.dataset.datasheet import (annotator_limitation, annotators_per_document, media_bias_use,
-                                           outlets_statement, plural, size_limitation, source_limitation)
+                                           outlets_statement, size_limitation, source_limitation)
 from actorstance.dataset.facts import ConfigFacts, DatasetFacts
 from actorstance.dataset.features import (ANALYSIS_COLUMNS, COLUMN_DESCRIPTIONS, COLUMNS, LABEL_COLUMN,
                                           MODEL_INPUT_COLUMNS, features_for)
-from actorstance.dataset.layout import (CARD_FILE, CONFIGS, CROISSANT_FILE, MANIFEST_FILE, SPLIT_NAMES,
-                                        data_files_pattern)
+from actorstance.dataset.layout import CARD_FILE, CONFIGS, CROISSANT_FILE, MANIFEST_FILE, data_files_pattern
 from actorstance.errors import DatasetError
+from actorstance.layout import SPLIT_NAMES
+from actorstance.plural import plural
 from actorstance.schema import GUIDELINE_VERSION
 
 TASK_CATEGORIES = ("text-classification",)

@@ -10,15 +10,11 @@ from collections import Counter
 
 from actorstance.dataset.facts import AnnotatorFacts, DatasetFacts, DocumentFacts
 from actorstance.dataset.layout import CONFIGS
+from actorstance.plural import plural
 
 
 Documents = tuple[DocumentFacts, ...]
 Annotators = tuple[AnnotatorFacts, ...]
-
-
-def plural(count: int, noun: str) -> str:
-    """``plural(1, "document")`` → ``'1 document'``; ``plural(2, "document")`` → ``'2 documents'``."""
-    return f"{count} {noun}{'s' if count != 1 else ''}"
 
 
 def size_limitation(facts: DatasetFacts) -> str:

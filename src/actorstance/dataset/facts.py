@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from actorstance.annotations import AnnotatedDocument
 from actorstance.convert import StancePair
-from actorstance.dataset.corpus import CorpusInfo
+from actorstance.corpus import CorpusInfo
 from actorstance.labels import ACTOR_TYPES
 
 

@@ -1,7 +1,7 @@
 """Where everything lives in a built dataset folder: defined once.
 
 The dataset's name, version and changelog are data, not code: they live in the annotations
-folder's ``corpus.json`` (:mod:`actorstance.dataset.corpus`).
+folder's ``corpus.json`` (:mod:`actorstance.corpus`).
 
 The folder follows the Hugging Face Hub layout, so ``datasets.load_dataset(folder, CONFIG)``
 and the Hub read it without a loading script::
@@ -11,6 +11,9 @@ and the Hub read it without a loading script::
     candidates/test-00000-of-00001.parquet
     croissant.json                          Croissant metadata (same facts as the card)
     MANIFEST.json                           dataset version + sha256 of every other file
+
+The annotations folder a dataset is built from, split names and default folders are
+:mod:`actorstance.layout`.
 """
 
 from __future__ import annotations
@@ -23,9 +26,6 @@ MANIFEST_FILE = "MANIFEST.json"
 
 #: Configs in card order; their label names come from :data:`actorstance.labels.CONFIG_LABELS`.
 CONFIGS: tuple[str, ...] = tuple(CONFIG_LABELS)
-
-#: Allowed split names, in the order they are written and listed.
-SPLIT_NAMES: tuple[str, ...] = ("train", "validation", "test")
 
 
 def data_file(config: str, split: str, shard: int = 0, num_shards: int = 1) -> str:

@@ -17,10 +17,10 @@ network, no stale data.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from pathlib import Path
 
+from actorstance.checksum import sha256_bytes
 from actorstance.dataset.card import card_configs, card_features, read_card_metadata
 from actorstance.dataset.layout import CARD_FILE
 from actorstance.dataset.manifest import file_hashes, manifest_digest, read_manifest, verify_manifest
@@ -58,7 +58,7 @@ def load_split(folder: str | Path, config: str = "pairs", split: str = "test"):
     seed = json.dumps([config, split, [(rel, hashes.get(rel, {}).get("sha256")) for rel in files]])
     info = DatasetInfo(features=features, config_name=config, dataset_name=folder.resolve().name)
     return Dataset(InMemoryTable(table), info=info, split=NamedSplit(split),
-                   fingerprint=hashlib.sha256(seed.encode("utf-8")).hexdigest()[:16])
+                   fingerprint=sha256_bytes(seed.encode("utf-8"))[:16])
 
 
 def split_files(folder: str | Path, config: str, split: str, *, meta: dict | None = None) -> list[str]:

@@ -6,21 +6,14 @@ Written last by the build; read by :func:`actorstance.dataset.load.dataset_finge
 
 from __future__ import annotations
 
-import hashlib
 import json
 from pathlib import Path
 
+from actorstance.checksum import sha256_bytes, sha256_file
 from actorstance.dataset.layout import MANIFEST_FILE
 from actorstance.errors import DatasetError
 from actorstance.jsonl import dumps_pretty
-
-
-def sha256_file(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
+from actorstance.plural import plural
 
 
 def folder_files(folder: Path) -> list[str]:
@@ -42,7 +35,7 @@ def file_hashes(folder: Path) -> dict[str, dict]:
 def manifest_digest(files: dict[str, dict]) -> str:
     """One sha256 over the sorted ``sha256  path`` lines: changes when any file changes."""
     lines = "".join(f"{files[rel]['sha256']}  {rel}\n" for rel in sorted(files))
-    return hashlib.sha256(lines.encode("utf-8")).hexdigest()
+    return sha256_bytes(lines.encode("utf-8"))
 
 
 def write_manifest(folder: Path, *, version: str, built_with: dict[str, str]) -> dict:
@@ -92,7 +85,7 @@ def verify_manifest(folder: Path, only: list[str] | None = None) -> dict | None:
         return None
     problems = manifest_problems(folder, manifest, only)
     if problems:
-        raise DatasetError(f"{folder}: {len(problems)} file{'s' if len(problems) != 1 else ''} do not match "
+        raise DatasetError(f"{folder}: {plural(len(problems), 'file')} do not match "
                            f"{MANIFEST_FILE}:\n" + "\n".join(f"  {p}" for p in problems)
                            + "\nFix: rebuild the dataset with `actorstance build` (never edit a built folder by hand).")
     return manifest

@@ -22,10 +22,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Mapping
 
-from actorstance.dataset.layout import SPLIT_NAMES
 from actorstance.errors import DatasetError, Problem
-
-SPLITS_FILE = "splits.json"
+from actorstance.layout import SPLIT_NAMES, SPLITS_FILE
+from actorstance.plural import plural
 
 #: Share of documents per split that ``actorstance split`` aims at by default.
 DEFAULT_RATIOS: dict[str, float] = {"train": 0.8, "validation": 0.1, "test": 0.1}
@@ -52,7 +51,7 @@ def read_splits(path: str | Path, doc_ids: Iterable[str]) -> dict[str, str]:
     problems += [Problem(where, doc_id, "no annotated document has this doc_id",
                          "remove the entry or add the document's annotation file") for doc_id in sorted(listed - known)]
     if problems:
-        raise DatasetError(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in the splits file:\n"
+        raise DatasetError(f"{plural(len(problems), 'problem')} in the splits file:\n"
                            + "\n".join(f"  {p}" for p in problems))
     return splits
 
@@ -195,7 +194,7 @@ def split_folder(annotations: str | Path, *, seed: int, ratios: Mapping[str, flo
                              "remove the entry or add the document's annotation file")
                      for doc_id in sorted({k for k, _ in pairs} - known)]
         if problems:
-            raise DatasetError(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in the splits file "
+            raise DatasetError(f"{plural(len(problems), 'problem')} in the splits file "
                                "(fix them, or pass --reassign to ignore the file):\n"
                                + "\n".join(f"  {p}" for p in problems))
     groups: dict[str, str] = {}

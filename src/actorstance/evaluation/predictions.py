@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
 
-from actorstance.dataset.manifest import sha256_file
+from actorstance.checksum import sha256_file
 from actorstance.errors import OutputError, PredictionsError, Problem
 from actorstance.jsonl import loads, read_jsonl_lines, write_jsonl
 

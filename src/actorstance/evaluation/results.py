@@ -1,4 +1,4 @@
-"""The typed evaluation result: computed once by :func:`~actorstance.evaluation.evaluate.evaluate`,
+"""The typed evaluation result: computed once by :func:`~actorstance.evaluation.evaluate`,
 then written as JSON, rendered as a table, or read back by reports — never recomputed.
 
 ``docs/results.schema.json`` is generated from :class:`EvaluationResult` (command in
@@ -19,7 +19,8 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from actorstance.errors import ActorstanceError, OutputError
-from actorstance.schema import published_json_schema, render_published_schema
+from actorstance.json_schema import published_json_schema, render_published_schema
+from actorstance.models.training import TrainingProtocol
 
 #: Version of the result format; bump the major part when a field changes meaning or goes away.
 RESULTS_SCHEMA_VERSION = "1.0"
@@ -99,24 +100,14 @@ class BootstrapInfo(_Frozen):
     n_units: int = Field(ge=1)
 
 
-class TrainingInfo(_Frozen):
-    """How a ``--model`` was trained before predicting (``TrainingProtocol.to_dict()``)."""
-
-    kind: Literal["none", "train-split", "external", "grouped-cv", "pair-cv"]
-    description: str
-    n_folds: int | None
-    n_train: int | None
-    train_source: str | None
-
-
 class EvaluationResult(_Frozen):
     """One evaluation: what was scored, by what, and every metric with its interval."""
 
-    schema_version: Literal["1.0"] = RESULTS_SCHEMA_VERSION
+    schema_version: Literal[RESULTS_SCHEMA_VERSION] = RESULTS_SCHEMA_VERSION
     created: str = Field(description="UTC time of the evaluation, ISO 8601; SOURCE_DATE_EPOCH fixes it.")
     dataset: DatasetInfo
     model: ModelInfo
-    training: TrainingInfo | None = Field(description="Present when a --model was run.")
+    training: TrainingProtocol | None = Field(description="Present when a --model was run.")
     n: int = Field(ge=1, description="Pairs scored: every pair of the split, abstentions included.")
     abstentions: int = Field(ge=0, description="Pairs with a null prediction; each counts as wrong.")
     labels: list[str] = Field(description="The config's labels, in ClassLabel order.")

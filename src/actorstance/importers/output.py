@@ -5,7 +5,7 @@ Layout of an import folder (what ``actorstance validate``, ``convert`` and the d
     DIR/<doc_id>.json        canonical annotation file (text.path = "texts/<doc_id>.txt")
     DIR/texts/<doc_id>.txt   the document text (UTF-8, exact bytes hashed in text.sha256)
     DIR/splits.json          {doc_id: "train" | "validation" | "test"}
-    DIR/corpus.json          name, licence and citation of the corpus (actorstance.dataset.corpus)
+    DIR/corpus.json          name, licence and citation of the corpus (actorstance.corpus)
 
 The folder is written atomically and replaced whole; a folder holding anything an import does not
 write is refused rather than replaced.
@@ -13,19 +13,17 @@ write is refused rather than replaced.
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
 from actorstance.atomic import atomic_dir
-from actorstance.dataset.corpus import CorpusInfo, write_corpus
+from actorstance.checksum import sha256_bytes
+from actorstance.corpus import CorpusInfo, write_corpus
 from actorstance.errors import OutputError
 from actorstance.jsonl import dumps_pretty
+from actorstance.layout import SPLITS_FILE, TEXTS_DIR
 from actorstance.schema import Annotation, TextRef
-
-TEXTS_DIR = "texts"
-SPLITS_FILE = "splits.json"
 
 
 @dataclass(frozen=True)
@@ -39,14 +37,14 @@ class ImportedDocument:
 
 def text_ref(doc_id: str, text: str) -> TextRef:
     """The ``text`` field of an imported annotation: ``texts/<doc_id>.txt`` and the hash of its UTF-8 bytes."""
-    return TextRef(path=f"{TEXTS_DIR}/{doc_id}.txt", sha256=hashlib.sha256(text.encode("utf-8")).hexdigest())
+    return TextRef(path=f"{TEXTS_DIR}/{doc_id}.txt", sha256=sha256_bytes(text.encode("utf-8")))
 
 
 def write_imported(docs: Iterable[ImportedDocument], output: str | Path, *, corpus: CorpusInfo) -> None:
     """Write ``docs`` and ``corpus`` into ``output`` (replaced atomically); byte-identical for identical input.
 
     ``corpus`` names the corpus, its licence and citation: the dataset card built from the folder
-    says what it says (:mod:`actorstance.dataset.corpus`).
+    says what it says (:mod:`actorstance.corpus`).
     """
     output = Path(output)
     check_replaceable(output)

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
-#: Splits in the order reports list them.
-SPLIT_ORDER = ("train", "validation", "test")
+from actorstance.layout import SPLIT_NAMES
+from actorstance.plural import plural
+
 
 
 @dataclass
@@ -49,19 +50,15 @@ class ImportReport:
         skipped = ", ".join(f"{rule} {n}" for rule, n in sorted(self.skipped.items())) or "none"
         mapped = ", ".join(f"{rule} {n}" for rule, n in sorted(self.mapped.items())) or "none"
         coverage = ", ".join(f"{key} {n}" for key, n in sorted(self.coverage.items())) or "none"
-        order = {name: i for i, name in enumerate(SPLIT_ORDER)}
+        order = {name: i for i, name in enumerate(SPLIT_NAMES)}
         names = sorted(self.split_documents, key=lambda name: (order.get(name, len(order)), name))
-        splits = ", ".join(f"{name} {_plural(self.split_documents[name], 'document')} "
-                           f"({_plural(self.split_stances.get(name, 0), 'stance')})" for name in names)
+        splits = ", ".join(f"{name} {plural(self.split_documents[name], 'document')} "
+                           f"({plural(self.split_stances.get(name, 0), 'stance')})" for name in names)
         return "\n".join([
-            f"imported {_plural(self.documents, self.format + ' document')} from {self.source} into {self.output}",
+            f"imported {plural(self.documents, self.format + ' document')} from {self.source} into {self.output}",
             f"  records: {self.records} read, {self.stances} kept as stances; not kept by rule: {skipped}",
             f"  actors: {self.actors}; mentions: {self.mentions}",
             f"  splits: {splits or 'none'}",
             f"  mapped by rule: {mapped}",
             f"  coverage: {coverage}",
         ])
-
-
-def _plural(n: int, noun: str) -> str:
-    return f"{n} {noun}{'' if n == 1 else 's'}"

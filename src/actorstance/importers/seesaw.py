@@ -29,12 +29,13 @@ import unicodedata
 from collections import Counter
 from pathlib import Path
 
-from actorstance.dataset.corpus import Change, CorpusInfo, Creator
+from actorstance.corpus import Change, CorpusInfo, Creator
 from actorstance.importers.output import ImportedDocument, text_ref, write_imported
 from actorstance.importers.report import ImportReport
 from actorstance.importers.seesaw_format import (
     NO_ENTITY, NOT_IN_LIST, SPLITS, SeesawArticle, SeesawEntity, read_seesaw,
 )
+from actorstance.release import RELEASE_DATE
 from actorstance.schema import (
     GUIDELINE_VERSION, SCHEMA_VERSION, Actor, Annotation, Annotator, Mention, Source, Span, Stance,
 )
@@ -61,7 +62,7 @@ SEESAW_CORPUS = CorpusInfo(
     name="actorstance-seesaw",
     pretty_name="SEESAW in actorstance format: directed entity-to-entity stance in news",
     version="1.0.0",
-    changelog=(Change(version="1.0.0", date="2026-11-27",
+    changelog=(Change(version="1.0.0", date=RELEASE_DATE,
                       change="First conversion of SEESAW by `actorstance import seesaw` (rules: docs/importing-seesaw.md of "
                              "the actorstance repository): its articles, its story split as `train`/`validation`/"
                              "`test`, configs `pairs` and `candidates`."),),

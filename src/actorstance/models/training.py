@@ -16,41 +16,33 @@ Every fold fits a fresh ``sklearn.base.clone``; no model is ever scored on a pai
 
 from __future__ import annotations
 
-import re
 import warnings
 from collections import Counter
-from dataclasses import asdict, dataclass
-from pathlib import Path
-from typing import Sequence
+from typing import Literal, Sequence, get_args
 
 import numpy as np
+from pydantic import BaseModel, ConfigDict, Field
 
-from actorstance.errors import ModelError, ModelSpecError, TrainSpecError
-from actorstance.labels import CONFIG_LABELS
+from actorstance.errors import ModelError, ModelSpecError, SingleClassWarning
+from actorstance.plural import plural
 
-PROTOCOL_KINDS = ("none", "train-split", "external", "grouped-cv", "pair-cv")
-_SPLIT_NAME = re.compile(r"^[A-Za-z0-9_.-]+$")
-
-
-class SingleClassWarning(UserWarning):
-    """A model was trained on pairs of a single label and predicts that label for every pair.
-
-    :func:`run_protocol` silences it and says so in the protocol's description instead.
-    """
+ProtocolKind = Literal["none", "train-split", "external", "grouped-cv", "pair-cv"]
+PROTOCOL_KINDS: tuple[str, ...] = get_args(ProtocolKind)
 
 
-@dataclass(frozen=True)
-class TrainingProtocol:
-    """What a result's model was trained on; written into results files and reports."""
+class TrainingProtocol(BaseModel):
+    """How a --model was trained before predicting: the `training` block of a result, shown in reports."""
 
-    kind: str  #: one of :data:`PROTOCOL_KINDS`
-    description: str  #: one sentence for reports
-    n_folds: int | None  #: cross-validation folds (``None`` without cross-validation)
-    n_train: int | None  #: training pairs (``None`` for ``none`` and cross-validation)
-    train_source: str | None  #: where external training data came from
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
+
+    kind: ProtocolKind
+    description: str = Field(description="One sentence for reports.")
+    n_folds: int | None = Field(description="Cross-validation folds (null without cross-validation).")
+    n_train: int | None = Field(description="Training pairs (null for none and cross-validation).")
+    train_source: str | None = Field(description="Where external training data came from.")
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        return self.model_dump()
 
 
 def requires_fit(estimator) -> bool:
@@ -94,8 +86,9 @@ def run_protocol(estimator, eval_rows, *, train_rows=None, train_labels=None, ev
             model.set_params(labels=list(labels))
         # never hand the scored pairs' gold labels to a model, even one that promises to read only the label set
         model.fit(eval_rows, None)
-        protocol = TrainingProtocol("none", "No training: the model is rule-based or already trained; "
-                                    "its fit reads only the label set.", None, None, None)
+        protocol = TrainingProtocol(kind="none", description="No training: the model is rule-based or already "
+                                    "trained; its fit reads only the label set.", n_folds=None, n_train=None,
+                                    train_source=None)
         return _predict(model, eval_rows), protocol
 
     if train_rows is not None:
@@ -107,12 +100,13 @@ def run_protocol(estimator, eval_rows, *, train_rows=None, train_labels=None, ev
         model = _fit(clone(estimator, safe=False), train_rows, list(train_labels))
         note = _single_label_note(1, [train_labels])
         if train_source:
-            protocol = TrainingProtocol("external", f"Trained on {train_source} ({len(train_rows)} pairs); "
-                                        f"scored on the evaluated split (transfer).{note}", None, len(train_rows),
-                                        train_source)
+            protocol = TrainingProtocol(kind="external", description=f"Trained on {train_source} "
+                                        f"({len(train_rows)} pairs); scored on the evaluated split (transfer).{note}",
+                                        n_folds=None, n_train=len(train_rows), train_source=train_source)
         else:
-            protocol = TrainingProtocol("train-split", f"Trained on the dataset's train split ({len(train_rows)} "
-                                        f"pairs); scored on the evaluated split.{note}", None, len(train_rows), None)
+            protocol = TrainingProtocol(kind="train-split", description=f"Trained on the dataset's train split "
+                                        f"({len(train_rows)} pairs); scored on the evaluated split.{note}",
+                                        n_folds=None, n_train=len(train_rows), train_source=None)
         return _predict(model, eval_rows), protocol
 
     return _cross_validate(estimator, eval_rows, eval_labels, groups, n_splits=n_splits, random_state=random_state)
@@ -151,8 +145,8 @@ def _cross_validate(estimator, rows, eval_labels, groups, *, n_splits: int, rand
                              "or give training data (the dataset's train split or --train)")
         stratify = min(Counter(y).values()) >= k
         splitter = (StratifiedKFold if stratify else KFold)(n_splits=k, shuffle=True, random_state=random_state)
-        description = (f"{k}-fold cross-validation over pairs (the evaluated split has {n_docs} "
-                       f"document{'s' if n_docs != 1 else ''}, fewer than {n_splits} folds); optimistic, because "
+        description = (f"{k}-fold cross-validation over pairs (the evaluated split has "
+                       f"{plural(n_docs, 'document')}, fewer than {n_splits} folds); optimistic, because "
                        "pairs of one document share context and actors.")
     predictions: list[str | None] = [None] * n
     scored = np.zeros(n, dtype=bool)
@@ -167,7 +161,8 @@ def _cross_validate(estimator, rows, eval_labels, groups, *, n_splits: int, rand
         scored[test_idx] = True
     assert scored.all(), "every pair is scored by exactly one fold"
     description += _single_label_note(len(folds), [y[train_idx] for train_idx, _ in folds])
-    return predictions, TrainingProtocol(kind, description, k, None, None)
+    return predictions, TrainingProtocol(kind=kind, description=description, n_folds=k, n_train=None,
+                                         train_source=None)
 
 
 def _fit(model, rows: list, labels: list):
@@ -202,33 +197,3 @@ def _predict(model, rows: list) -> list[str | None]:
         raise ModelError(f"{type(model).__name__}.predict returned {len(predicted)} labels for {len(rows)} pairs. "
                          "Fix: return one label (or None to abstain) per row")
     return [None if label is None else str(label) for label in predicted]
-
-
-def parse_train_spec(text: str) -> tuple[Path, str | None, str]:
-    """Parse ``--train DATASET[:CONFIG:SPLIT]`` into ``(dataset folder, config, split)``.
-
-    Without ``:CONFIG:SPLIT`` the config is ``None`` (use the evaluated config) and the split
-    ``"train"``.
-
-    >>> parse_train_spec("data/seesaw:pairs:train")
-    (PosixPath('data/seesaw'), 'pairs', 'train')
-    >>> parse_train_spec("data/seesaw")
-    (PosixPath('data/seesaw'), None, 'train')
-    """
-    fix = "write DATASET or DATASET:CONFIG:SPLIT, e.g. data/seesaw:pairs:train"
-    if not isinstance(text, str) or not text.strip():
-        raise TrainSpecError(f"--train: expected a dataset folder, got {text!r}. Fix: {fix}")
-    if ":" not in text:
-        return Path(text), None, "train"
-    parts = text.rsplit(":", 2)
-    if len(parts) != 3 or not all(parts):
-        raise TrainSpecError(f"--train {text!r}: expected DATASET or DATASET:CONFIG:SPLIT (both CONFIG and SPLIT "
-                             f"after the folder). Fix: {fix}")
-    path, config, split = parts
-    if config not in CONFIG_LABELS:
-        raise TrainSpecError(f"--train {text!r}: unknown config {config!r}. "
-                             f"Fix: use one of {', '.join(sorted(CONFIG_LABELS))}")
-    if not _SPLIT_NAME.match(split):
-        raise TrainSpecError(f"--train {text!r}: split {split!r} is not a split name. "
-                             "Fix: use letters, digits, '_', '-' or '.', e.g. train")
-    return Path(path), config, split

@@ -23,42 +23,22 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
 
-from actorstance.errors import ActorstanceError, DatasetError
-from actorstance.labels import CONFIG_LABELS
+from actorstance.errors import ActorstanceError
 from actorstance.reports.results import (
     BenchmarkResult, BenchmarkSettings, Comparison, DatasetBenchmark, Interval, ModelEntry, PairInfo,
 )
 
 #: The metric that picks the best model and decides which models cannot be told apart from it.
 RANKING_METRIC = "f1_pn"
-_DATASET_FORM = "DIR or DIR:CONFIG:SPLIT, e.g. data/dataset or data/dataset:candidates:test"
 
 
 @dataclass(frozen=True)
 class DatasetRef:
-    """One split of one config of a built dataset folder."""
+    """One split of one config of a built dataset folder (``benchmark --dataset DIR[:CONFIG:SPLIT]``)."""
 
     folder: Path
     config: str = "pairs"
     split: str = "test"
-
-    @classmethod
-    def parse(cls, text: str | Path) -> "DatasetRef":
-        """``DIR`` (config ``pairs``, split ``test``) or ``DIR:CONFIG:SPLIT``.
-
-        >>> DatasetRef.parse("out/dataset:candidates:test")
-        DatasetRef(folder=PosixPath('out/dataset'), config='candidates', split='test')
-        """
-        if isinstance(text, Path) or ":" not in text:
-            return cls(Path(text))
-        parts = str(text).rsplit(":", 2)
-        if len(parts) != 3 or not all(parts):
-            raise ActorstanceError(f"--dataset {text!r}: expected {_DATASET_FORM}. Fix: give both CONFIG and SPLIT "
-                                   "after the folder, or neither")
-        if parts[1] not in CONFIG_LABELS:
-            raise ActorstanceError(f"--dataset {text!r}: unknown config {parts[1]!r}. "
-                                   f"Fix: use one of {', '.join(sorted(CONFIG_LABELS))}")
-        return cls(Path(parts[0]), parts[1], parts[2])
 
 
 @dataclass(frozen=True)
@@ -71,20 +51,7 @@ class Contender:
     path: Path | None = None
 
 
-def parse_predictions_arg(text: str) -> tuple[str, Path]:
-    """``NAME=FILE`` → ``(NAME, FILE)``.
-
-    >>> parse_predictions_arg("my-llm=preds.jsonl")
-    ('my-llm', PosixPath('preds.jsonl'))
-    """
-    name, sep, path = text.partition("=")
-    if not sep or not name.strip() or not path:
-        raise ActorstanceError(f"--predictions {text!r}: expected NAME=FILE, e.g. my-model=preds.jsonl. "
-                               "Fix: give the name to show in the report, '=', and the predictions file")
-    return name.strip(), Path(path)
-
-
-def contenders(models: Sequence[str] = (), predictions: Sequence[str | tuple[str, Path]] = ()) -> list[Contender]:
+def contenders(models: Sequence[str] = (), predictions: Sequence[tuple[str, str | Path]] = ()) -> list[Contender]:
     """Every registered baseline (``baseline:NAME``), then ``models``, then ``predictions`` files.
 
     Names must be unique: a ``--model`` that repeats a baseline, or two entries with the same
@@ -94,8 +61,7 @@ def contenders(models: Sequence[str] = (), predictions: Sequence[str | tuple[str
 
     entries = [Contender(f"baseline:{name}", "baseline", spec=f"baseline:{name}") for name in BASELINES]
     entries += [Contender(spec, "model", spec=spec) for spec in models]
-    for item in predictions:
-        name, path = parse_predictions_arg(item) if isinstance(item, str) else item
+    for name, path in predictions:
         entries.append(Contender(name, "predictions", path=Path(path)))
     seen: dict[str, Contender] = {}
     for c in entries:
@@ -111,9 +77,12 @@ def contenders(models: Sequence[str] = (), predictions: Sequence[str | tuple[str
 
 
 def run_benchmark(datasets: Sequence[str | Path | DatasetRef], *, models: Sequence[str] = (),
-                  predictions: Sequence[str | tuple[str, Path]] = (), n_resamples: int = 1000, seed: int = 0,
+                  predictions: Sequence[tuple[str, str | Path]] = (), n_resamples: int = 1000, seed: int = 0,
                   progress: bool = False) -> BenchmarkResult:
     """Score every contender on every dataset; see the module docstring.
+
+    ``datasets`` are :class:`DatasetRef` or folders (config ``pairs``, split ``test``);
+    ``predictions`` are ``(name, file)`` pairs.
 
     ``seed`` seeds the bootstrap and every model's training, as in ``evaluate``. ``progress``
     shows a tqdm bar on stderr. Raises the evaluation's errors (:class:`DatasetError`,
@@ -123,12 +92,12 @@ def run_benchmark(datasets: Sequence[str | Path | DatasetRef], *, models: Sequen
 
     from tqdm import tqdm
 
-    from actorstance.evaluation.evaluate import CONFIDENCE
+    from actorstance.evaluation.scorer import CONFIDENCE
     from actorstance.evaluation.results import created_timestamp
 
     if n_resamples < 0:
         raise ActorstanceError(f"--bootstrap must be >= 0; got {n_resamples}. Fix: pass 0 (no intervals) or more")
-    refs = [d if isinstance(d, DatasetRef) else DatasetRef.parse(d) for d in datasets]
+    refs = [d if isinstance(d, DatasetRef) else DatasetRef(Path(d)) for d in datasets]
     if not refs:
         raise ActorstanceError("no dataset to benchmark. Fix: pass --dataset DIR")
     entries = contenders(models, predictions)
@@ -147,12 +116,10 @@ def run_benchmark(datasets: Sequence[str | Path | DatasetRef], *, models: Sequen
 
 def _benchmark_dataset(ref: DatasetRef, slug: str, entries: list[Contender], *, n_resamples: int, seed: int,
                        created: str, confidence: float, bar) -> DatasetBenchmark:
-    from actorstance.evaluation.evaluate import dataset_info, load_split_data
+    from actorstance.evaluation.loading import dataset_info, load_split_data, require_pairs
 
     data = load_split_data(ref.folder, ref.config, ref.split)
-    if not data.ids:
-        raise DatasetError(f"{ref.folder}: config '{ref.config}', split '{ref.split}' has no pairs, so there is "
-                           "nothing to benchmark. Fix: pass a split with pairs (--dataset DIR:CONFIG:SPLIT)")
+    require_pairs(data, nothing_to="benchmark", fix="pass a split with pairs (--dataset DIR:CONFIG:SPLIT)")
     info = dataset_info(data)
     scored = []
     # predictions files first: a bad file fails in a second, not after every model has run
@@ -185,7 +152,7 @@ def _benchmark_dataset(ref: DatasetRef, slug: str, entries: list[Contender], *, 
 def _score(c: Contender, data, info, *, n_resamples: int, seed: int, created: str, confidence: float):
     """The :class:`EvaluationResult` that ``evaluate`` would write for ``c``, and its predictions."""
     from actorstance.evaluation import build_result, predict, read_predictions
-    from actorstance.evaluation.results import ModelInfo, TrainingInfo
+    from actorstance.evaluation.results import ModelInfo
 
     if c.source == "predictions":
         read = read_predictions(c.path, ids=data.ids, labels=data.labels,
@@ -194,7 +161,7 @@ def _score(c: Contender, data, info, *, n_resamples: int, seed: int, created: st
         model = ModelInfo(kind="predictions", spec=None, predictions_path=str(c.path), predictions_sha256=read.sha256)
     else:
         run = predict(data.folder, model=c.spec, config=data.config, split=data.split, seed=seed)
-        y_pred, training = run.labels, TrainingInfo(**run.protocol.to_dict())
+        y_pred, training = run.labels, run.protocol
         model = ModelInfo(kind="model", spec=c.spec, predictions_path=None, predictions_sha256=None)
     result = build_result(data, y_pred, model=model, training=training, n_resamples=n_resamples, seed=seed,
                           confidence=confidence, created=created, dataset=info)

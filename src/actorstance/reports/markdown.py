@@ -12,6 +12,7 @@ import re
 import shlex
 from typing import Sequence
 
+from actorstance.plural import plural
 from actorstance.reports.results import BenchmarkResult, DatasetBenchmark, ModelEntry
 
 #: Shown for an undefined value (``null`` in the JSON).
@@ -138,7 +139,7 @@ def _anchor(heading: str) -> str:
 
 
 def _dataset_section(d: DatasetBenchmark, result: BenchmarkResult, files: dict[str, str]) -> list[str]:
-    docs = f"{d.n_documents} document{'s' if d.n_documents != 1 else ''}"
+    docs = plural(d.n_documents, "document")
     lines = [f"## {escape(_title(d))}", "",
              f"{d.n} pairs from {docs}; dataset version {code(d.version) if d.version else UNDEFINED}; labels "
              + ", ".join(code(label) for label in d.labels) + ".", ""]
@@ -241,7 +242,7 @@ def _notes(d: DatasetBenchmark, result: BenchmarkResult) -> list[str]:
     best = d.best_model
     boot = best.result.bootstrap
     head = best.result.metrics["f1_pn"]
-    docs = f"{d.n_documents} document{'s' if d.n_documents != 1 else ''}"
+    docs = plural(d.n_documents, "document")
     notes = []
     if head.ci_low is not None and head.ci_high is not None:
         half = (head.ci_high - head.ci_low) / 2

@@ -22,23 +22,14 @@ from typing import Iterable, Mapping
 from actorstance.atomic import write_bytes_atomic
 from actorstance.errors import ActorstanceError
 from actorstance.labels import NONE_LABEL
-
-#: Edge colour of each stance label (Okabe–Ito palette: distinguishable with colour blindness).
-LABEL_COLORS: dict[str, str] = {"positive": "#0072B2", "negative": "#D55E00", "neutral": "#999999"}
-#: Colour of a label outside :data:`LABEL_COLORS` (e.g. an imported corpus' own labels).
-OTHER_COLOR = "#CC79A7"
-#: Node colour of each actor type.
-NODE_COLOR = "#F0E442"
+from actorstance.release import RELEASE_DATE
+from actorstance.reports.colours import NODE_COLOR, label_color
 
 #: File extensions :func:`write_network` understands, and what they mean.
 NETWORK_FORMATS: dict[str, str] = {".graphml": "GraphML", ".gexf": "GEXF", ".png": "PNG drawing"}
 
 #: Written as GEXF ``lastmodifieddate``: a fixed value so that exports are byte-identical.
-GEXF_DATE = "2026-11-27"
-
-
-def label_color(label: str) -> str:
-    return LABEL_COLORS.get(label, OTHER_COLOR)
+GEXF_DATE = RELEASE_DATE
 
 
 def stance_network(rows: Iterable[Mapping], *, predictions: Mapping[str, str | None] | None = None,

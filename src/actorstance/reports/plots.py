@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Mapping, Sequence
 
 from actorstance.atomic import write_bytes_atomic
-from actorstance.reports.network import NODE_COLOR, label_color
+from actorstance.reports.colours import LABEL_COLORS, NODE_COLOR, label_color
 
 DPI = 100
 #: Drawings show at most this many actors (the most connected); exports hold every actor.
@@ -218,8 +218,6 @@ def draw_network(ax, graph, pos: Mapping, *, title: str = "") -> None:
 
 def _legend(fig, graph, *, wrong: bool = False) -> None:
     from matplotlib.lines import Line2D
-
-    from actorstance.reports.network import LABEL_COLORS
 
     handles = [Line2D([], [], color=color, linewidth=2, label=label) for label, color in LABEL_COLORS.items()]
     if wrong:

@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from actorstance.errors import ActorstanceError
 from actorstance.evaluation.results import EvaluationResult
+from actorstance.plural import plural
 
 #: Version of the benchmark result format; bump the major part when a field changes meaning.
 BENCHMARK_SCHEMA_VERSION = "1.0"
@@ -112,7 +113,7 @@ class BenchmarkSettings(_Frozen):
 class BenchmarkResult(_Frozen):
     """What ``actorstance benchmark`` writes as ``results.json``."""
 
-    schema_version: Literal["1.0"] = BENCHMARK_SCHEMA_VERSION
+    schema_version: Literal[BENCHMARK_SCHEMA_VERSION] = BENCHMARK_SCHEMA_VERSION
     created: str = Field(description="UTC time of the run, ISO 8601; SOURCE_DATE_EPOCH fixes it.")
     settings: BenchmarkSettings
     datasets: list[DatasetBenchmark]
@@ -143,6 +144,5 @@ class BenchmarkResult(_Frozen):
         except ValidationError as err:
             first = err.errors()[0]
             where = ".".join(str(part) for part in first["loc"])
-            raise ActorstanceError(f"{path}: {where}: {first['msg']} ({err.error_count()} problem"
-                                   f"{'s' if err.error_count() != 1 else ''} in all). "
-                                   "Fix: pass the results.json written by `actorstance benchmark`") from None
+            raise ActorstanceError(f"{path}: {where}: {first['msg']} ({plural(err.error_count(), 'problem')} "
+                                   "in all). Fix: pass the results.json written by `actorstance benchmark`") from None

@@ -22,10 +22,10 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import FeatureUnion, Pipeline
 from sklearn.utils.validation import check_is_fitted
 
+from actorstance.errors import SingleClassWarning
 from actorstance.models.features import MarkedContext
-from actorstance.models.training import SingleClassWarning
 
-__all__ = ["FallbackLogisticRegression", "SingleClassWarning", "WORD_TOKEN_PATTERN", "tfidf_lr"]
+__all__ = ["FallbackLogisticRegression", "WORD_TOKEN_PATTERN", "tfidf_lr"]
 
 #: Word tokens: the two markers, and words of two or more characters (text is lower-cased first).
 WORD_TOKEN_PATTERN = r"(?u)\[src\]|\[tgt\]|\b\w\w+\b"

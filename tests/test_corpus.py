@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from actorstance.dataset.corpus import CORPUS_FILE, Change, CorpusInfo, is_bibtex_entry, read_corpus, write_corpus
+from actorstance.corpus import CORPUS_FILE, Change, CorpusInfo, is_bibtex_entry, read_corpus, write_corpus
 from actorstance.errors import CorpusInfoError
 from actorstance.importers.seesaw import SEESAW_CORPUS
 from tests.conftest import REPO

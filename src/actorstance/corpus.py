@@ -28,8 +28,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 
 from actorstance.errors import CorpusInfoError, Problem
 from actorstance.jsonl import dumps_pretty
-
-CORPUS_FILE = "corpus.json"
+from actorstance.layout import CORPUS_FILE
 
 #: Licence ids of the Hugging Face Hub that a dataset card's ``license`` may take (a subset of the
 #: Hub's list: the data licences). For any other licence use ``other`` with ``license_name`` and

@@ -1,0 +1,96 @@
+"""Loading what is scored: one split of a built dataset (:class:`SplitData`) and training data.
+
+Rows are restricted to the model inputs (:data:`actorstance.models.protocol.model_inputs`); gold
+labels are strings in ClassLabel order. Everything here reads the dataset folder offline.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from actorstance.errors import DatasetError
+from actorstance.evaluation.results import DatasetInfo
+
+
+@dataclass(frozen=True)
+class SplitData:
+    """One split of one config: ids, model inputs, gold labels and documents, in dataset order."""
+
+    folder: str
+    config: str
+    split: str
+    labels: tuple[str, ...]  # the config's label names, in ClassLabel order
+    ids: tuple[str, ...]
+    rows: tuple[dict[str, Any], ...]  # restricted to MODEL_INPUT_COLUMNS
+    gold: tuple[str, ...]
+    groups: tuple[str, ...]  # doc_id of each pair
+
+    @property
+    def source(self) -> str:
+        return f"{self.folder}:{self.config}:{self.split}"
+
+
+@dataclass(frozen=True)
+class TrainingData:
+    """Labelled rows a ``--model`` may be fitted on.
+
+    ``external`` data (``--train``) is recorded in the result as the training source; otherwise
+    the rows are the evaluated dataset's own train split.
+    """
+
+    rows: tuple[dict[str, Any], ...]
+    labels: tuple[str, ...]
+    source: str
+    external: bool
+
+
+def load_split_data(dataset_dir: str | Path, config: str = "pairs", split: str = "test") -> SplitData:
+    """Read one split of a built dataset folder (offline, no cache) into :class:`SplitData`."""
+    from actorstance.dataset.load import label_names, load_split
+    from actorstance.models.protocol import model_inputs
+
+    names = tuple(label_names(dataset_dir, config))
+    table = load_split(dataset_dir, config, split)
+    rows = table.to_list()
+    ids = tuple(row["id"] for row in rows)
+    if len(set(ids)) != len(ids):
+        raise DatasetError(f"{dataset_dir}: config '{config}', split '{split}' has duplicate pair ids. "
+                           "Fix: rebuild the dataset with `actorstance build`.")
+    return SplitData(str(dataset_dir), config, split, names, ids, tuple(model_inputs(rows)),
+                     tuple(names[row["label"]] for row in rows), tuple(row["doc_id"] for row in rows))
+
+
+def load_training_data(dataset_dir: str | Path, config: str = "pairs", split: str = "train", *,
+                       external: bool = True) -> TrainingData:
+    """One split of a built dataset as training data (``--train DATASET[:CONFIG:SPLIT]``)."""
+    data = load_split_data(dataset_dir, config, split)
+    return TrainingData(data.rows, data.gold, data.source, external)
+
+
+def default_training_data(dataset_dir: str | Path, config: str, split: str) -> TrainingData | None:
+    """The ``train`` split of the same dataset and config, when scoring another split and it has pairs."""
+    from actorstance.dataset.card import card_configs
+
+    if split == "train" or "train" not in card_configs(dataset_dir).get(config, {}):
+        return None
+    data = load_training_data(dataset_dir, config, "train", external=False)
+    return data if data.rows else None
+
+
+def require_pairs(data: SplitData, *, nothing_to: str = "score",
+                  fix: str = "evaluate on a split with pairs (--split, --config)") -> None:
+    """Refuse an empty split: a metric over no pairs is not a result."""
+    if not data.ids:
+        raise DatasetError(f"{data.folder}: config '{data.config}', split '{data.split}' has no pairs, so there is "
+                           f"nothing to {nothing_to}. Fix: {fix}")
+
+
+def dataset_info(data: SplitData) -> DatasetInfo:
+    """The result's ``dataset`` block: the folder as given, config, split and the files' fingerprint."""
+    from actorstance.dataset.load import dataset_fingerprint
+
+    fingerprint = dataset_fingerprint(data.folder)
+    return DatasetInfo(path=data.folder, config=data.config, split=data.split, version=fingerprint["version"],
+                       sha256=fingerprint["sha256"], files=fingerprint["files"])

@@ -1,0 +1,70 @@
+"""The scorer: checked predictions of every pair of a split → the scores of an :class:`EvaluationResult`.
+
+:func:`score` computes ``metrics`` (point values and bootstrap intervals), ``per_class``,
+``confusion`` and ``bootstrap``; :func:`build_result` wraps them with what was scored.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Sequence
+
+from actorstance.evaluation.loading import SplitData, dataset_info
+from actorstance.evaluation.results import (
+    BootstrapInfo, ClassRow, Confusion, DatasetInfo, EvaluationResult, MetricValue, ModelInfo, created_timestamp,
+    package_versions, ratio,
+)
+from actorstance.models.training import TrainingProtocol
+
+#: Confidence level of every interval.
+CONFIDENCE = 0.95
+
+
+def build_result(data: SplitData, y_pred: Sequence[str | None], *, model: ModelInfo, training: TrainingProtocol | None,
+                 n_resamples: int, seed: int, confidence: float = CONFIDENCE, created: str | None = None,
+                 dataset: DatasetInfo | None = None) -> EvaluationResult:
+    """Score checked predictions of every pair of ``data`` into an :class:`EvaluationResult`.
+
+    What :func:`evaluate` returns once predictions are in hand; ``created`` defaults to now (or
+    ``SOURCE_DATE_EPOCH``) and ``dataset`` to :func:`dataset_info` of ``data`` (pass both to share
+    them across many results).
+    """
+    if len(y_pred) != len(data.ids):
+        raise ValueError(f"{len(y_pred)} predictions for {len(data.ids)} pairs")
+    return EvaluationResult(
+        created=created or created_timestamp(), dataset=dataset or dataset_info(data), model=model,
+        training=training, n=len(data.ids), abstentions=sum(label is None for label in y_pred),
+        labels=list(data.labels),
+        **score(data.gold, y_pred, data.groups, labels=data.labels, n_resamples=n_resamples, seed=seed,
+                confidence=confidence),
+        versions=package_versions())
+
+
+def score(y_true: Sequence[str], y_pred: Sequence[str | None], groups: Sequence[str], *, labels: Sequence[str],
+          n_resamples: int = 1000, seed: int = 0, confidence: float = CONFIDENCE) -> dict[str, Any]:
+    """The scoring part of a result: ``metrics``, ``per_class``, ``confusion`` and ``bootstrap``."""
+    from actorstance.bootstrap import bootstrap_intervals
+    from actorstance.metrics import METRIC_NAMES, confusion, metric_label_set, per_class_scores, point_scores, \
+        scored_labels
+
+    labels = list(labels)
+    points = point_scores(y_true, y_pred, labels=labels)
+    resampling, intervals = bootstrap_intervals(y_true, y_pred, groups, labels=labels, n_resamples=n_resamples,
+                                                seed=seed, confidence=confidence)
+    metrics = {}
+    for name in METRIC_NAMES:
+        label_set = metric_label_set(name, labels)
+        interval = intervals[name]
+        metrics[name] = MetricValue(
+            value=ratio(points[name]), ci_low=interval.low, ci_high=interval.high, undefined_resamples=interval.undefined,
+            labels=None if label_set is None else scored_labels(y_true, y_pred, labels=label_set))
+    per_class = [ClassRow(label=row.label, precision=ratio(row.precision), recall=ratio(row.recall),
+                          f1=ratio(row.f1), support=row.support, predicted=row.predicted)
+                 for row in per_class_scores(y_true, y_pred, labels=labels)]
+    counts = confusion(y_true, y_pred, labels=labels)
+    return {
+        "metrics": metrics,
+        "per_class": per_class,
+        "confusion": Confusion(labels=labels, matrix=counts[:, :-1].tolist(), abstained=counts[:, -1].tolist()),
+        "bootstrap": BootstrapInfo(n_resamples=n_resamples, seed=seed, confidence=confidence,
+                                   unit=resampling.unit, n_units=resampling.n_units),
+    }
