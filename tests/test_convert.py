@@ -68,7 +68,7 @@ def test_scoped_stance_uses_its_scope_as_context(edit_annotation, tiny_copy):
 
 
 def test_record_has_every_dataset_column_in_order():
-    from actorstance.dataset.features import COLUMNS
+    from actorstance.columns import COLUMNS
 
     record = next(iter(tiny_pairs().values())).to_record()
     assert tuple(record) == COLUMNS

@@ -19,15 +19,15 @@ Policies (codebook sections "Candidate pairs" and "Context"):
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, make_dataclass
 from itertools import permutations
 from typing import Iterable
 
 from actorstance.annotations import AnnotatedDocument
+from actorstance.columns import COLUMN_TABLE, PYTHON_TYPES
 from actorstance.labels import NONE_LABEL
 from actorstance.schema import Mention
 from actorstance.segment import ParagraphIndex
-
 
 #: The context rule in words, rendered into the dataset card (keep in step with ``_context_window``).
 CONTEXT_RULE = (
@@ -39,40 +39,24 @@ CONTEXT_RULE = (
 )
 
 
-@dataclass(frozen=True)
-class StancePair:
-    """One directed pair with its label, model inputs and (analysis-only) gold evidence.
+def _to_record(self) -> dict:
+    """A JSON/dataset-ready dict; spans become ``{"start", "end"}`` objects, tuples lists."""
+    record = asdict(self)
+    for column in COLUMN_TABLE:
+        if column.type == "spans":
+            record[column.name] = [{"start": s, "end": e} for s, e in record[column.name]]
+        elif column.type == "strings":
+            record[column.name] = list(record[column.name])
+    return record
 
-    Field order is the column order of :data:`actorstance.dataset.features.COLUMNS`.
-    """
 
-    id: str
-    doc_id: str
-    source_id: str
-    source: str
-    source_type: str
-    target_id: str
-    target: str
-    target_type: str
-    context: str
-    context_start: int
-    source_spans: tuple[tuple[int, int], ...]
-    target_spans: tuple[tuple[int, int], ...]
-    label: str
-    explicit: bool | None
-    evidence: tuple[str, ...]
-    stance_id: str | None
-    annotators: tuple[str, ...]
-    guideline_version: str
-
-    def to_record(self) -> dict:
-        """A JSON/dataset-ready dict; spans become ``{"start", "end"}`` objects."""
-        record = asdict(self)
-        for key in ("source_spans", "target_spans"):
-            record[key] = [{"start": s, "end": e} for s, e in record[key]]
-        for key in ("evidence", "annotators"):
-            record[key] = list(record[key])
-        return record
+#: One directed pair with its label, model inputs and (analysis-only) gold evidence: a frozen
+#: dataclass with one field per column of :data:`actorstance.columns.COLUMN_TABLE`, in column order.
+StancePair = make_dataclass(
+    "StancePair", [(c.name, PYTHON_TYPES[c.type]) for c in COLUMN_TABLE], frozen=True,
+    namespace={"to_record": _to_record, "__doc__": "One directed pair: a field per column of "
+                                                   ":data:`actorstance.columns.COLUMN_TABLE`, in column order."})
+StancePair.__module__ = __name__
 
 
 def pair_id(doc_id: str, source_id: str, target_id: str, scope: tuple[int, int] | None = None) -> str:

@@ -5,8 +5,8 @@ import json
 import pyarrow.parquet as pq
 import pytest
 
+from actorstance.columns import COLUMNS, MODEL_INPUT_COLUMNS
 from actorstance.dataset.card import card_configs, read_card_metadata, size_category
-from actorstance.dataset.features import COLUMNS, MODEL_INPUT_COLUMNS
 from actorstance.dataset.layout import CONFIGS
 from actorstance.errors import DatasetError
 from actorstance.labels import CONFIG_LABELS
@@ -141,8 +141,8 @@ def test_card_limitations_follow_the_facts(seesaw_dataset, tiny_dataset):
 
 
 def test_card_of_an_other_licence_names_and_links_it(tiny_copy, tmp_path):
-    from actorstance.dataset.build import build_dataset
     from actorstance.corpus import read_corpus, write_corpus
+    from actorstance.dataset.build import build_dataset
 
     corpus = read_corpus(tiny_copy).model_copy(update={"license": "other", "license_name": "Invented Licence 1.0",
                                                    "license_url": "https://example.org/licence"})

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from actorstance.dataset.features import (ANALYSIS_COLUMNS, COLUMN_DESCRIPTIONS, COLUMNS, LABEL_COLUMN,
-                                          MODEL_INPUT_COLUMNS, features_for)
+from actorstance.columns import ANALYSIS_COLUMNS, COLUMN_DESCRIPTIONS, COLUMNS, LABEL_COLUMN, MODEL_INPUT_COLUMNS
+from actorstance.dataset.features import features_for
 from actorstance.labels import CONFIG_LABELS
 
 

@@ -1,6 +1,6 @@
-from actorstance.evaluation.scorer import score
 from actorstance.evaluation.render import render_table
 from actorstance.evaluation.results import DatasetInfo, EvaluationResult, ModelInfo
+from actorstance.evaluation.scorer import score
 from actorstance.models.training import TrainingProtocol
 
 GOLD = ["positive", "positive", "negative", "neutral", "neutral", "positive"]

@@ -65,14 +65,14 @@ class InputsOnly(AlwaysPositive):
     """Fails unless it is given exactly the model input columns, and labels of the config."""
 
     def fit(self, X, y):
-        from actorstance.dataset.features import MODEL_INPUT_COLUMNS
+        from actorstance.columns import MODEL_INPUT_COLUMNS
 
         if any(tuple(row) != MODEL_INPUT_COLUMNS for row in X) or not set(y) <= {"positive", "negative", "neutral"}:
             raise ValueError("fit was given more than the model inputs")
         return super().fit(X, y)
 
     def predict(self, X):
-        from actorstance.dataset.features import MODEL_INPUT_COLUMNS
+        from actorstance.columns import MODEL_INPUT_COLUMNS
 
         if any(tuple(row) != MODEL_INPUT_COLUMNS for row in X):
             raise ValueError("predict was given more than the model inputs")

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from actorstance.dataset.features import MODEL_INPUT_COLUMNS
+from actorstance.columns import MODEL_INPUT_COLUMNS
 
 TINY = Path(__file__).resolve().parents[1] / "fixtures" / "tiny"
 _MARK = re.compile(r"<(s|t)>(.*?)</\1>")

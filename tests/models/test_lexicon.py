@@ -5,8 +5,8 @@ import json
 import pytest
 
 from actorstance.annotations import load_annotations
+from actorstance.columns import MODEL_INPUT_COLUMNS
 from actorstance.convert import stance_pairs
-from actorstance.dataset.features import MODEL_INPUT_COLUMNS
 from actorstance.errors import LexiconError, ModelError, ModelSpecError
 from actorstance.labels import ALL_LABELS, STANCE_LABELS
 from actorstance.models.baselines.lexicon import LexiconBaseline, load_lexicon

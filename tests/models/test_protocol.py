@@ -1,6 +1,6 @@
 import pytest
 
-from actorstance.dataset.features import MODEL_INPUT_COLUMNS
+from actorstance.columns import MODEL_INPUT_COLUMNS
 from actorstance.errors import ModelError
 from actorstance.models.protocol import StanceModel, check_model, check_predictions, model_inputs
 from tests.evaluation.toy_models import AlwaysPositive, NoPredict

@@ -12,9 +12,7 @@ from actorstance.errors import ActorstanceError, PredictionsError
 from actorstance.evaluation import evaluate, load_split_data
 from actorstance.metrics import per_class_scores
 from actorstance.models.registry import BASELINES
-from actorstance.reports.benchmark import (
-    Contender, DatasetRef, _slugs, contenders, run_benchmark,
-)
+from actorstance.reports.benchmark import Contender, DatasetRef, _slugs, contenders, run_benchmark
 
 
 def test_every_baseline_runs_and_models_are_ranked(tiny_benchmark):

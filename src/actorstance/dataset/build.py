@@ -19,12 +19,13 @@ from pathlib import Path
 
 from actorstance.annotations import AnnotatedDocument, load_annotations
 from actorstance.atomic import atomic_dir
+from actorstance.columns import COLUMNS
 from actorstance.convert import StancePair, stance_pairs
-from actorstance.dataset.card import render_card
 from actorstance.corpus import CorpusInfo, read_corpus
+from actorstance.dataset.card import render_card
 from actorstance.dataset.croissant import render_croissant
 from actorstance.dataset.facts import ConfigFacts, DatasetFacts, document_facts, split_facts
-from actorstance.dataset.features import COLUMNS, features_for
+from actorstance.dataset.features import features_for
 from actorstance.dataset.layout import CARD_FILE, CONFIGS, CROISSANT_FILE, MANIFEST_FILE, data_file
 from actorstance.dataset.manifest import write_manifest
 from actorstance.dataset.splits import check_disjoint, documents_by_split, read_splits

@@ -12,12 +12,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from actorstance.columns import ANALYSIS_COLUMNS, COLUMN_DESCRIPTIONS, COLUMNS, LABEL_COLUMN, MODEL_INPUT_COLUMNS
 from actorstance.convert import CONTEXT_RULE
-from actorstance.dataset.datasheet import (annotator_limitation, annotators_per_document, media_bias_use,
-                                           outlets_statement, size_limitation, source_limitation)
+from actorstance.dataset.datasheet import (
+    annotator_limitation, annotators_per_document, media_bias_use, outlets_statement, size_limitation,
+    source_limitation)
 from actorstance.dataset.facts import ConfigFacts, DatasetFacts
-from actorstance.dataset.features import (ANALYSIS_COLUMNS, COLUMN_DESCRIPTIONS, COLUMNS, LABEL_COLUMN,
-                                          MODEL_INPUT_COLUMNS, features_for)
+from actorstance.dataset.features import features_for
 from actorstance.dataset.layout import CARD_FILE, CONFIGS, CROISSANT_FILE, MANIFEST_FILE, data_files_pattern
 from actorstance.errors import DatasetError
 from actorstance.layout import SPLIT_NAMES

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from actorstance.checksum import sha256_file
+from actorstance.columns import COLUMN_DESCRIPTIONS, MODEL_INPUT_COLUMNS
 from actorstance.dataset.card import SUMMARY, TAGS
 from actorstance.dataset.facts import ConfigFacts, DatasetFacts
-from actorstance.dataset.features import COLUMN_DESCRIPTIONS, MODEL_INPUT_COLUMNS
-from actorstance.checksum import sha256_file
 from actorstance.jsonl import dumps_pretty
 
 CONFORMS_TO = "http://mlcommons.org/croissant/1.0"

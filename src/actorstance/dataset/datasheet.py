@@ -12,7 +12,6 @@ from actorstance.dataset.facts import AnnotatorFacts, DatasetFacts, DocumentFact
 from actorstance.dataset.layout import CONFIGS
 from actorstance.plural import plural
 
-
 Documents = tuple[DocumentFacts, ...]
 Annotators = tuple[AnnotatorFacts, ...]
 

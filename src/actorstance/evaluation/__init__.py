@@ -7,8 +7,7 @@ from __future__ import annotations
 
 from actorstance.evaluation.evaluate import ModelPredictions, evaluate, predict
 from actorstance.evaluation.loading import (
-    SplitData, TrainingData, dataset_info, default_training_data, load_split_data, load_training_data, require_pairs,
-)
+    SplitData, TrainingData, dataset_info, default_training_data, load_split_data, load_training_data, require_pairs)
 from actorstance.evaluation.predictions import Predictions, read_predictions, write_predictions
 from actorstance.evaluation.render import render_table
 from actorstance.evaluation.results import RESULTS_SCHEMA_VERSION, EvaluationResult

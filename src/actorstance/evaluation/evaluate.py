@@ -15,8 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from actorstance.evaluation.loading import (
-    SplitData, TrainingData, default_training_data, load_split_data, require_pairs,
-)
+    SplitData, TrainingData, default_training_data, load_split_data, require_pairs)
 from actorstance.evaluation.results import EvaluationResult, ModelInfo
 from actorstance.evaluation.scorer import build_result
 from actorstance.models.training import TrainingProtocol

@@ -11,8 +11,7 @@ from typing import Any, Sequence
 from actorstance.evaluation.loading import SplitData, dataset_info
 from actorstance.evaluation.results import (
     BootstrapInfo, ClassRow, Confusion, DatasetInfo, EvaluationResult, MetricValue, ModelInfo, created_timestamp,
-    package_versions, ratio,
-)
+    package_versions, ratio)
 from actorstance.models.training import TrainingProtocol
 
 #: Confidence level of every interval.
@@ -43,8 +42,8 @@ def score(y_true: Sequence[str], y_pred: Sequence[str | None], groups: Sequence[
           n_resamples: int = 1000, seed: int = 0, confidence: float = CONFIDENCE) -> dict[str, Any]:
     """The scoring part of a result: ``metrics``, ``per_class``, ``confusion`` and ``bootstrap``."""
     from actorstance.bootstrap import bootstrap_intervals
-    from actorstance.metrics import METRIC_NAMES, confusion, metric_label_set, per_class_scores, point_scores, \
-        scored_labels
+    from actorstance.metrics import (
+        METRIC_NAMES, confusion, metric_label_set, per_class_scores, point_scores, scored_labels)
 
     labels = list(labels)
     points = point_scores(y_true, y_pred, labels=labels)

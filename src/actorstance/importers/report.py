@@ -12,7 +12,6 @@ from actorstance.layout import SPLIT_NAMES
 from actorstance.plural import plural
 
 
-
 @dataclass
 class ImportReport:
     """Counts of one import.

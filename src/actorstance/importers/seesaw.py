@@ -32,13 +32,10 @@ from pathlib import Path
 from actorstance.corpus import Change, CorpusInfo, Creator
 from actorstance.importers.output import ImportedDocument, text_ref, write_imported
 from actorstance.importers.report import ImportReport
-from actorstance.importers.seesaw_format import (
-    NO_ENTITY, NOT_IN_LIST, SPLITS, SeesawArticle, SeesawEntity, read_seesaw,
-)
+from actorstance.importers.seesaw_format import NO_ENTITY, NOT_IN_LIST, SPLITS, SeesawArticle, SeesawEntity, read_seesaw
 from actorstance.release import RELEASE_DATE
 from actorstance.schema import (
-    GUIDELINE_VERSION, SCHEMA_VERSION, Actor, Annotation, Annotator, Mention, Source, Span, Stance,
-)
+    GUIDELINE_VERSION, SCHEMA_VERSION, Actor, Annotation, Annotator, Mention, Source, Span, Stance)
 
 FORMAT = "seesaw"
 CORPUS = "SEESAW"

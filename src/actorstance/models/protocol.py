@@ -31,7 +31,7 @@ from __future__ import annotations
 
 from typing import Any, Protocol, Sequence, runtime_checkable
 
-from actorstance.dataset.features import MODEL_INPUT_COLUMNS
+from actorstance.columns import MODEL_INPUT_COLUMNS
 from actorstance.errors import ModelError
 
 

@@ -25,8 +25,7 @@ from typing import Sequence
 
 from actorstance.errors import ActorstanceError
 from actorstance.reports.results import (
-    BenchmarkResult, BenchmarkSettings, Comparison, DatasetBenchmark, Interval, ModelEntry, PairInfo,
-)
+    BenchmarkResult, BenchmarkSettings, Comparison, DatasetBenchmark, Interval, ModelEntry, PAIR_INFO_COLUMNS, PairInfo)
 
 #: The metric that picks the best model and decides which models cannot be told apart from it.
 RANKING_METRIC = "f1_pn"
@@ -92,8 +91,8 @@ def run_benchmark(datasets: Sequence[str | Path | DatasetRef], *, models: Sequen
 
     from tqdm import tqdm
 
-    from actorstance.evaluation.scorer import CONFIDENCE
     from actorstance.evaluation.results import created_timestamp
+    from actorstance.evaluation.scorer import CONFIDENCE
 
     if n_resamples < 0:
         raise ActorstanceError(f"--bootstrap must be >= 0; got {n_resamples}. Fix: pass 0 (no intervals) or more")
@@ -140,9 +139,7 @@ def _benchmark_dataset(ref: DatasetRef, slug: str, entries: list[Contender], *, 
             name=c.name, source=c.source, result=result, comparisons=comparisons, tied_with_best=tied,
             per_class_f1=_per_class_intervals(data, y_pred, n_resamples=n_resamples, seed=seed, confidence=confidence),
             predictions=list(y_pred)))
-    pairs = [PairInfo(id=row["id"], doc_id=row["doc_id"], source_id=row["source_id"], source=row["source"],
-                      source_type=row["source_type"], target_id=row["target_id"], target=row["target"],
-                      target_type=row["target_type"], gold=gold)
+    pairs = [PairInfo(**{name: row[name] for name in PAIR_INFO_COLUMNS}, gold=gold)
              for row, gold in zip(data.rows, data.gold)]
     return DatasetBenchmark(slug=slug, path=str(ref.folder), config=ref.config, split=ref.split, version=info.version,
                             n=len(data.ids), n_documents=len(set(data.groups)), labels=list(data.labels),

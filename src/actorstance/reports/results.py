@@ -15,8 +15,9 @@ import json
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, create_model
 
+from actorstance.columns import COLUMN_TABLE, PYTHON_TYPES, columns
 from actorstance.errors import ActorstanceError
 from actorstance.evaluation.results import EvaluationResult
 from actorstance.plural import plural
@@ -65,18 +66,16 @@ class ModelEntry(_Frozen):
     predictions: list[str | None] = Field(description="Predicted label of each pair, in the order of `pairs`.")
 
 
-class PairInfo(_Frozen):
-    """A scored pair: enough to draw the stance network and list errors (no text)."""
+#: Columns of a scored pair that a report keeps: the ``pair`` columns of the column table.
+PAIR_INFO_COLUMNS: tuple[str, ...] = columns("pair")
 
-    id: str
-    doc_id: str
-    source_id: str
-    source: str
-    source_type: str
-    target_id: str
-    target: str
-    target_type: str
-    gold: str
+#: A scored pair: enough to draw the stance network and list errors (no text): the ``pair``
+#: columns of :data:`actorstance.columns.COLUMN_TABLE`, then the gold label.
+PairInfo = create_model(
+    "PairInfo", __base__=_Frozen, __module__=__name__,
+    __doc__="A scored pair: enough to draw the stance network and list errors (no text).",
+    **{c.name: (PYTHON_TYPES[c.type], ...) for c in COLUMN_TABLE if c.name in PAIR_INFO_COLUMNS},
+    gold=(str, ...))
 
 
 class DatasetBenchmark(_Frozen):
