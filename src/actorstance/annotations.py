@@ -110,6 +110,8 @@ def load_annotation(path: str | Path) -> AnnotatedDocument:
     # cascade into "unknown actor" problems everywhere
     declared = {key: _declared_ids(raw, key) for key in ("actors", "mentions")}
     problems.extend(_semantic_problems(where, text, actors, mentions, stances, declared))
+    if annotation is not None and annotation.paragraphs is not None and text is not None:
+        problems.extend(_paragraph_problems(where, annotation.paragraphs, text))
     if problems:
         raise AnnotationError(sorted(set(problems), key=_problem_order))
     assert annotation is not None and text is not None and text_sha is not None
@@ -223,6 +225,18 @@ def _check_span(where: str, path: str, span: Span | Mention, text: str | None, w
         return [Problem(where, path, f"{what} text {span.text!r} does not match the text at [{span.start}, {span.end}), "
                         f"which is {covered!r}", "correct the offsets (code points, end exclusive) or the covered text")]
     return []
+
+
+def _paragraph_problems(where: str, listed: list[Span], text: str) -> list[Problem]:
+    """The optional ``paragraphs`` list must be exactly the text's paragraphs (``actorstance.segment``)."""
+    from actorstance.segment import paragraphs
+
+    actual = paragraphs(text)
+    if [(p.start, p.end) for p in listed] == actual and all(text[p.start:p.end] == p.text for p in listed):
+        return []
+    return [Problem(where, "paragraphs", f"the listed paragraphs are not the text's {len(actual)} paragraphs "
+                    f"(codebook 'Paragraphs'; {len(listed)} listed)",
+                    "delete the field, or copy it from a fresh `actorstance new` skeleton of the same text")]
 
 
 def _duplicates(where: str, kind: str, items: list, fix: str) -> list[Problem]:

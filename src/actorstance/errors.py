@@ -99,6 +99,10 @@ class TrainSpecError(ActorstanceError):
     """A ``--train DATASET[:CONFIG:SPLIT]`` value cannot be parsed."""
 
 
+class TextError(ActorstanceError):
+    """A text to annotate cannot be read, or a surface to locate does not occur in it."""
+
+
 class OutputError(ActorstanceError):
     """An output path cannot be written safely (e.g. a folder to replace holds files that are not ours)."""
 

@@ -123,6 +123,11 @@ class Annotation(_Strict):
     annotators: list[Annotator] = Field(min_length=1)
     source: Source | None = None
     metadata: dict[str, str] = Field(default_factory=dict, description="Free-form provenance (story ids, corpus split).")
+    paragraphs: list[Span] | None = Field(
+        default=None,
+        description="Optional, for the annotator's reference (written by `actorstance new`): the text's paragraphs "
+                    "as the codebook and actorstance.segment define them; checked against the text, never used "
+                    "by the converter.")
     actors: list[Actor]
     mentions: list[Mention]
     stances: list[Stance]

@@ -1,6 +1,7 @@
 import json
 
-from tests.conftest import TINY, invoke
+from actorstance.schema import GUIDELINE_VERSION
+from tests.conftest import TINY, error, invoke
 
 
 def test_validate_prints_one_summary_line_per_file():
@@ -76,3 +77,31 @@ def test_schema_command_prints_published_schema():
     result = invoke("schema")
     assert result.exit_code == 0
     assert result.output == (REPO / "docs" / "annotation.schema.json").read_text(encoding="utf-8")
+
+
+def test_new_writes_a_skeleton_and_lists_the_paragraphs(tmp_path):
+    text = tmp_path / "art_1.txt"
+    text.write_text("Title\n\nVarga defended the plan.\n", encoding="utf-8")
+    out = tmp_path / "ann" / "art_1.json"
+    result = invoke("new", text, "--annotator", "ana", "--output", out)
+    assert result.exit_code == 0, result.output
+    assert result.output == (f"wrote {out}: doc id art_1, guidelines {GUIDELINE_VERSION}, 2 paragraphs:\n"
+                             "  0: [0, 5) Title\n  1: [7, 31) Varga defended the plan.\n")
+    assert invoke("validate", out).exit_code == 0
+    again = invoke("new", text, "--annotator", "ana", "--output", out)
+    assert error(again) == (f"Error: {out}: already exists; `new` never overwrites an annotation. Fix: pass another "
+                            "--output, or delete the file first.\n")
+
+
+def test_locate_prints_offsets_or_one_json_span(tmp_path):
+    text = tmp_path / "a.txt"
+    text.write_text("Varga met Reyes.\n\nVarga left.", encoding="utf-8")
+    result = invoke("locate", text, "Varga")
+    assert result.exit_code == 0, result.output
+    assert result.output == ("1\t0\t5\tparagraph 0\t…[Varga] met Reyes.  Varga left.…\n"
+                             "2\t18\t23\tparagraph 1\t…Varga met Reyes.  [Varga] left.…\n")
+    result = invoke("locate", text, "Varga", "--nth", "2")
+    assert (result.exit_code, result.output) == (0, '{"start": 18, "end": 23, "text": "Varga"}\n')
+    assert error(invoke("locate", text, "Putin")) == (f"Error: {text}: 'Putin' does not occur. Fix: pass the surface "
+                                                      "exactly as written (case, quotes and apostrophes included).\n")
+    assert invoke("locate", text, "Varga", "--nth", "0").exit_code == 2

@@ -20,6 +20,8 @@ COMMANDS: dict[str, str] = {
     "validate": "actorstance.cli.annotations:validate",
     "convert": "actorstance.cli.annotations:convert",
     "schema": "actorstance.cli.annotations:schema",
+    "new": "actorstance.cli.annotations:new",
+    "locate": "actorstance.cli.annotations:locate",
     "build": "actorstance.cli.dataset:build",
     "publish": "actorstance.cli.dataset:publish",
     "split": "actorstance.cli.dataset:split_",

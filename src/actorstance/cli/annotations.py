@@ -59,3 +59,65 @@ def schema() -> None:
     from actorstance.schema import render_json_schema
 
     click.echo(render_json_schema(), nl=False)
+
+
+@command(name="new")
+@click.argument("text_file", type=click.Path(path_type=Path))
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
+              help="Annotation file to write (default: data/annotations/DOC_ID.json); never overwritten.")
+@click.option("--annotator", required=True, help="Your annotator id (letters, digits, _ . : -), kept as provenance.")
+@click.option("--annotator-kind", default="human", show_default=True, type=click.Choice(["human", "model"]),
+              help="human, or model for a system's output.")
+@click.option("--annotator-name", help="Your name, as provenance (optional).")
+@click.option("--doc-id", help="Doc id (default: the text file's name without extension, the doc-id rule).")
+@click.option("--language", default="en", show_default=True, help="ISO 639 code of the text.")
+@click.option("--outlet", help="The outlet that published the article (source.outlet).")
+@click.option("--url", help="The article's URL (source.url).")
+@click.option("--published", help="Publication date as printed, ISO (source.published).")
+def new(text_file: Path, output: Path | None, annotator: str, annotator_kind: str, annotator_name: str | None,
+        doc_id: str | None, language: str, outlet: str | None, url: str | None, published: str | None) -> None:
+    """Write a skeleton annotation file for TEXT_FILE: text path and sha256, doc id, codebook version,
+    annotator, and the paragraphs with their offsets; actors, mentions and stances are left to fill in.
+
+    The doc id is the text file's name without its extension (codebook "File format"). Then add
+    actors, mentions (`actorstance locate` prints offsets) and stances, and check with
+    `actorstance validate` and `actorstance lint`.
+    """
+    from actorstance.skeleton import doc_id_for, write_new_annotation
+
+    if output is None:
+        output = Path(DEFAULT_ANNOTATIONS) / f"{doc_id or doc_id_for(text_file)}.json"
+    record = write_new_annotation(text_file, output, annotator=annotator, annotator_kind=annotator_kind,
+                                  annotator_name=annotator_name, doc_id=doc_id, language=language, outlet=outlet,
+                                  url=url, published=published)
+    click.echo(f"wrote {output}: doc id {record['doc_id']}, guidelines {record['guideline_version']}, "
+               f"{len(record['paragraphs'])} paragraphs:")
+    for number, paragraph in enumerate(record["paragraphs"]):
+        preview = paragraph["text"].split("\n")[0]
+        preview = preview if len(preview) <= 60 else preview[:59] + "…"
+        click.echo(f"  {number}: [{paragraph['start']}, {paragraph['end']}) {preview}")
+
+
+@command()
+@click.argument("text_file", type=click.Path(path_type=Path))
+@click.argument("surface")
+@click.option("--nth", type=click.IntRange(min=1), help="Print only the Nth occurrence (1-based), as a JSON span.")
+def locate(text_file: Path, surface: str, nth: int | None) -> None:
+    """Print the code-point offsets of every occurrence of SURFACE in TEXT_FILE.
+
+    One line per occurrence: number, start, end (exclusive), paragraph and the text around it.
+    With --nth N only that occurrence, as the JSON span an annotation file records,
+    {"start": ..., "end": ..., "text": ...}. The match is exact (case, quotes, apostrophes).
+    """
+    import json
+
+    from actorstance.locate import locate as find
+    from actorstance.skeleton import read_text
+
+    text, _ = read_text(text_file)
+    found = find(text, surface, where=str(text_file), nth=nth)
+    if nth is not None:
+        click.echo(json.dumps(found[0].span(text), ensure_ascii=False))
+        return
+    for o in found:
+        click.echo(f"{o.number}\t{o.start}\t{o.end}\tparagraph {o.paragraph}\t…{o.before}[{surface}]{o.after}…")
