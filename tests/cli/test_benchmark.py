@@ -34,7 +34,8 @@ def test_benchmark_missing_dataset(tmp_path):
     result = invoke("benchmark", "--dataset", tmp_path / "none", "--output", tmp_path / "out")
     assert error(result) == (f"Error: {tmp_path / 'none'}: does not exist, so it is not a built dataset folder "
                              "(expected README.md, MANIFEST.json and parquet files). Fix: build one with "
-                             "`actorstance build --output FOLDER` or pass its path.\n")
+                             "`actorstance build` (it writes data/dataset), or pass a built dataset folder with "
+                             "--dataset.\n")
     assert not (tmp_path / "out").exists()
 
 

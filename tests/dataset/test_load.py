@@ -46,7 +46,8 @@ def test_missing_folder_is_a_clear_error(tmp_path):
         load_split(tmp_path / "nope")
     assert str(err.value) == (
         f"{tmp_path / 'nope'}: does not exist, so it is not a built dataset folder (expected README.md, "
-        "MANIFEST.json and parquet files). Fix: build one with `actorstance build --output FOLDER` or pass its path.")
+        "MANIFEST.json and parquet files). Fix: build one with `actorstance build` (it writes data/dataset), or pass "
+        "a built dataset folder with --dataset.")
 
 
 def test_folder_without_card_is_a_clear_error(tmp_path):
@@ -65,7 +66,8 @@ def test_unknown_split_lists_the_splits(tiny_dataset):
     with pytest.raises(DatasetError) as err:
         load_split(tiny_dataset, "pairs", "validation")
     assert str(err.value) == (f"{tiny_dataset / 'README.md'}: config 'pairs' has no split 'validation'; it has: "
-                              "train, test. Fix: pass one of those splits.")
+                              "train, test. Fix: pass one of those splits with --split, or with --dataset a dataset "
+                              "folder that has a 'validation' split.")
 
 
 def test_missing_parquet_file_is_a_clear_error(dataset_copy):

@@ -119,10 +119,11 @@ def test_missing_predictions_file(tiny_dataset, tmp_path):
 def test_missing_dataset_and_split(tiny_dataset, tmp_path, write_preds):
     stderr = error(invoke("evaluate", "--dataset", tmp_path / "nothing", "--predictions", write_preds([])))
     assert stderr.startswith(f"Error: {tmp_path / 'nothing'}")
-    assert "Fix: build one with `actorstance build --output FOLDER` or pass its path" in stderr
+    assert "Fix: build one with `actorstance build` (it writes data/dataset), or pass a built dataset folder with --dataset" in stderr
     stderr = error(invoke("evaluate", "--dataset", tiny_dataset, "--predictions", write_preds([]), "--split", "dev"))
     assert stderr == (f"Error: {tiny_dataset / 'README.md'}: config 'pairs' has no split 'dev'; it has: train, test. "
-                      "Fix: pass one of those splits.\n")
+                      "Fix: pass one of those splits with --split, or with --dataset a dataset folder that has a 'dev' "
+                      "split.\n")
 
 
 def test_bad_model_specs(tiny_dataset):

@@ -21,7 +21,7 @@ from actorstance.dataset.facts import ConfigFacts, DatasetFacts
 from actorstance.dataset.features import features_for
 from actorstance.dataset.layout import CARD_FILE, CONFIGS, CROISSANT_FILE, MANIFEST_FILE, data_files_pattern
 from actorstance.errors import DatasetError
-from actorstance.layout import SPLIT_NAMES
+from actorstance.layout import DEFAULT_DATASET, SPLIT_NAMES
 from actorstance.plural import plural
 from actorstance.schema import GUIDELINE_VERSION
 
@@ -265,8 +265,8 @@ def read_card_metadata(folder: str | Path) -> dict:
     if not path.is_file():
         what = "does not exist" if not folder.exists() else f"has no {CARD_FILE}"
         raise DatasetError(f"{folder}: {what}, so it is not a built dataset folder (expected {CARD_FILE}, "
-                           f"{MANIFEST_FILE} and parquet files). Fix: build one with `actorstance build --output "
-                           "FOLDER` or pass its path.")
+                           f"{MANIFEST_FILE} and parquet files). Fix: build one with `actorstance build` (it writes "
+                           f"{DEFAULT_DATASET}), or pass a built dataset folder with --dataset.")
     text = path.read_text(encoding="utf-8")
     if not text.startswith("---\n") or "\n---\n" not in text[3:]:
         raise DatasetError(f"{path}: no YAML metadata block (a card starts with '---' and a second '---' line). "

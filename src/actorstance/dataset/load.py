@@ -71,7 +71,8 @@ def split_files(folder: str | Path, config: str, split: str, *, meta: dict | Non
     splits = configs[config]
     if split not in splits:
         raise DatasetError(f"{folder / CARD_FILE}: config '{config}' has no split '{split}'; it has: "
-                           f"{', '.join(splits)}. Fix: pass one of those splits.")
+                           f"{', '.join(splits)}. Fix: pass one of those splits with --split, or with --dataset a dataset "
+                           f"folder that has a '{split}' split.")
     files: list[str] = []
     for pattern in splits[split]:
         matched = sorted(p.relative_to(folder).as_posix() for p in folder.glob(pattern) if p.is_file())
