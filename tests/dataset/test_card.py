@@ -6,7 +6,8 @@ import pyarrow.parquet as pq
 import pytest
 
 from actorstance.columns import COLUMNS, MODEL_INPUT_COLUMNS
-from actorstance.dataset.card import card_configs, read_card_metadata, size_category
+from actorstance.dataset.card import size_category
+from actorstance.dataset.card_reader import card_configs, read_card_metadata
 from actorstance.dataset.layout import CONFIGS
 from actorstance.errors import DatasetError
 from actorstance.labels import CONFIG_LABELS

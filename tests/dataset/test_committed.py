@@ -16,7 +16,7 @@ import pytest
 
 from actorstance.annotations import annotation_files
 from actorstance.dataset.build import build_dataset, built_with
-from actorstance.dataset.card import card_features, read_card_metadata
+from actorstance.dataset.card_reader import card_features, read_card_metadata
 from actorstance.dataset.layout import CARD_FILE, CROISSANT_FILE, MANIFEST_FILE
 from actorstance.dataset.manifest import read_manifest
 from tests.conftest import REPO

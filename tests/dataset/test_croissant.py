@@ -58,7 +58,7 @@ def test_croissant_of_an_imported_corpus_carries_its_licence_and_citation(seesaw
                                              "publisher.")
     assert (croissant["version"], croissant["datePublished"]) == ("1.0.0", "2026-11-27")
     # the card says the same
-    from actorstance.dataset.card import read_card_metadata
+    from actorstance.dataset.card_reader import read_card_metadata
 
     assert read_card_metadata(seesaw_dataset)["license"] == "cc-by-nc-sa-4.0"
     assert croissant["citeAs"] in (seesaw_dataset / "README.md").read_text(encoding="utf-8")

@@ -4,13 +4,13 @@ alone, deterministically (fixed key order, no dates from the clock): name, licen
 the corpus statements from its ``corpus`` (:mod:`actorstance.corpus`), every count and
 limitation from the documents.
 
-Also reads a card back (:func:`read_card_metadata`, :func:`card_configs`,
-:func:`card_features`) for :mod:`actorstance.dataset.load`.
+The metadata is made with the libraries' public card APIs: ``huggingface_hub.DatasetCardData``
+and ``DatasetCard``, ``datasets``' ``MetadataConfigs`` (``configs``) and ``DatasetInfosDict``
+(``dataset_info``); the card lists configs in :data:`~actorstance.dataset.layout.CONFIGS` order,
+default first. Reading a card back is :mod:`actorstance.dataset.card_reader`.
 """
 
 from __future__ import annotations
-
-from pathlib import Path
 
 from actorstance.columns import ANALYSIS_COLUMNS, COLUMN_DESCRIPTIONS, COLUMNS, LABEL_COLUMN, MODEL_INPUT_COLUMNS
 from actorstance.convert import CONTEXT_RULE
@@ -19,9 +19,8 @@ from actorstance.dataset.datasheet import (
     source_limitation)
 from actorstance.dataset.facts import ConfigFacts, DatasetFacts
 from actorstance.dataset.features import features_for
-from actorstance.dataset.layout import CARD_FILE, CONFIGS, CROISSANT_FILE, MANIFEST_FILE, data_files_pattern
-from actorstance.errors import DatasetError
-from actorstance.layout import DEFAULT_DATASET, SPLIT_NAMES
+from actorstance.dataset.layout import CONFIGS, CROISSANT_FILE, MANIFEST_FILE, data_files_pattern
+from actorstance.layout import SPLIT_NAMES
 from actorstance.plural import plural
 from actorstance.schema import GUIDELINE_VERSION
 
@@ -38,8 +37,6 @@ CONFIG_SUMMARY = {
 }
 
 
-# ---------------------------------------------------------------- rendering
-
 def size_category(n: int) -> str:
     """The Hub's ``size_categories`` bucket of ``n`` rows."""
     for limit, name in ((1_000, "n<1K"), (10_000, "1K<n<10K"), (100_000, "10K<n<100K"), (1_000_000, "100K<n<1M")):
@@ -48,51 +45,54 @@ def size_category(n: int) -> str:
     return "1M<n<10M"
 
 
-def card_metadata(facts: DatasetFacts) -> dict:
-    """The card's YAML metadata as an ordered dict (key order is the rendered order)."""
-    from datasets import DatasetInfo, SplitDict, SplitInfo
+#: Order of the card's metadata keys.
+METADATA_ORDER = ("pretty_name", "license", "license_name", "license_link", "language", "multilinguality",
+                  "task_categories", "task_ids", "size_categories", "tags", "configs", "dataset_info")
 
-    configs, infos = [], []
+
+def card_metadata(facts: DatasetFacts):
+    """The card's YAML metadata as ``huggingface_hub.DatasetCardData``."""
+    from datasets import DatasetInfo, SplitDict, SplitInfo
+    from datasets.info import DatasetInfosDict
+    from datasets.utils.metadata import MetadataConfigs
+    from huggingface_hub import DatasetCardData
+
+    configs, infos = {}, {}
     for config in facts.configs:
-        entry: dict = {"config_name": config.name,
-                       "data_files": [{"split": s.name, "path": data_files_pattern(config.name, s.name)}
-                                      for s in config.splits]}
-        if config.name == CONFIGS[0]:
-            entry["default"] = True
-        configs.append(entry)
+        configs[config.name] = {"data_files": [{"split": s.name, "path": data_files_pattern(config.name, s.name)}
+                                               for s in config.splits],
+                                **({"default": True} if config.name == CONFIGS[0] else {})}
         splits = SplitDict()
         for s in config.splits:
             splits.add(SplitInfo(name=s.name, num_bytes=s.num_bytes, num_examples=s.num_examples))
-        info = DatasetInfo(config_name=config.name, features=features_for(config.name), splits=splits,
-                           dataset_size=sum(s.num_bytes for s in config.splits))
-        yaml_info = info._to_yaml_dict()
-        infos.append({"config_name": yaml_info.pop("config_name"), **yaml_info})
+        infos[config.name] = DatasetInfo(config_name=config.name, features=features_for(config.name), splits=splits,
+                                         dataset_size=sum(s.num_bytes for s in config.splits))
     languages = list(facts.languages)
     corpus = facts.corpus
     licence: dict = {"license": corpus.license}
     if corpus.license == "other":  # the Hub asks for these two then
         licence |= {"license_name": corpus.license_name, "license_link": corpus.license_url}
-    return {
-        "pretty_name": corpus.pretty_name,
-        **licence,
-        "language": languages,
-        "multilinguality": "monolingual" if len(languages) == 1 else "multilingual",
-        "task_categories": list(TASK_CATEGORIES),
-        "task_ids": list(TASK_IDS),
-        "size_categories": [size_category(max(c.num_examples for c in facts.configs))],
-        "tags": list(TAGS),
-        "configs": configs,
-        "dataset_info": infos,
-    }
+    data = DatasetCardData(
+        pretty_name=corpus.pretty_name, **licence, language=languages,
+        multilinguality="monolingual" if len(languages) == 1 else "multilingual",
+        task_categories=list(TASK_CATEGORIES), task_ids=list(TASK_IDS),
+        size_categories=[size_category(max(c.num_examples for c in facts.configs))], tags=list(TAGS))
+    MetadataConfigs(configs).to_dataset_card_data(data)
+    DatasetInfosDict(infos).to_dataset_card_data(data)
+    # both write configs sorted by name; the card lists them in CONFIGS order, the default first
+    for key in ("configs", "dataset_info"):
+        entries = data[key] if isinstance(data[key], list) else [data[key]]
+        data[key] = sorted(entries, key=lambda entry: CONFIGS.index(entry["config_name"]))
+    return data
 
 
 def render_card(facts: DatasetFacts) -> str:
     """The whole ``README.md``: ``---`` YAML ``---`` then the datasheet."""
-    import yaml
+    from huggingface_hub import DatasetCard
 
-    head = yaml.safe_dump(card_metadata(facts), sort_keys=False, allow_unicode=True, default_flow_style=False,
-                          width=10_000)
-    return f"---\n{head}---\n\n{_body(facts)}"
+    data = card_metadata(facts)
+    yaml = data.to_yaml(original_order=[key for key in METADATA_ORDER if key in data])
+    return str(DatasetCard(f"---\n{yaml}\n---\n\n{_body(facts)}"))
 
 
 def _table(header: list[str], rows: list[list]) -> str:
@@ -252,59 +252,3 @@ def _role(column: str) -> str:
         return "label"
     assert column in ANALYSIS_COLUMNS
     return "analysis only"
-
-
-# ---------------------------------------------------------------- reading
-
-def read_card_metadata(folder: str | Path) -> dict:
-    """The YAML metadata of ``folder``'s card, parsed."""
-    import yaml
-
-    folder = Path(folder)
-    path = folder / CARD_FILE
-    if not path.is_file():
-        what = "does not exist" if not folder.exists() else f"has no {CARD_FILE}"
-        raise DatasetError(f"{folder}: {what}, so it is not a built dataset folder (expected {CARD_FILE}, "
-                           f"{MANIFEST_FILE} and parquet files). Fix: build one with `actorstance build` (it writes "
-                           f"{DEFAULT_DATASET}), or pass a built dataset folder with --dataset.")
-    text = path.read_text(encoding="utf-8")
-    if not text.startswith("---\n") or "\n---\n" not in text[3:]:
-        raise DatasetError(f"{path}: no YAML metadata block (a card starts with '---' and a second '---' line). "
-                           "Fix: rebuild the dataset with `actorstance build`.")
-    try:
-        # libyaml's loader when available: the pure-Python one takes ~0.1 s on a card
-        meta = yaml.load(text[4:text.index("\n---\n", 3)], Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except yaml.YAMLError as err:
-        raise DatasetError(f"{path}: invalid YAML metadata ({err}). Fix: rebuild the dataset.") from None
-    if not isinstance(meta, dict):
-        raise DatasetError(f"{path}: the YAML metadata is not a mapping. Fix: rebuild the dataset.")
-    return meta
-
-
-def card_configs(folder: str | Path, meta: dict | None = None) -> dict[str, dict[str, list[str]]]:
-    """``{config: {split: [data_files patterns]}}`` as the card declares them, in card order.
-
-    ``meta`` is the card's parsed metadata when the caller already has it."""
-    out: dict[str, dict[str, list[str]]] = {}
-    for entry in (meta if meta is not None else read_card_metadata(folder)).get("configs") or []:
-        splits: dict[str, list[str]] = {}
-        for item in entry.get("data_files") or []:
-            paths = item.get("path")
-            splits.setdefault(item.get("split", "train"), []).extend([paths] if isinstance(paths, str) else paths)
-        out[entry.get("config_name", "default")] = splits
-    return out
-
-
-def card_features(folder: str | Path, config: str, meta: dict | None = None):
-    """The ``datasets.Features`` the card declares for ``config`` (what ``load_dataset`` applies)."""
-    from datasets import Features
-
-    infos = (meta if meta is not None else read_card_metadata(folder)).get("dataset_info") or []
-    if isinstance(infos, dict):
-        infos = [infos]
-    for info in infos:
-        if info.get("config_name", "default") == config and info.get("features") is not None:
-            return Features._from_yaml_list(info["features"])
-    names = [i.get("config_name", "default") for i in infos]
-    raise DatasetError(f"{Path(folder) / CARD_FILE}: no dataset_info features for config '{config}' (it has: "
-                       f"{', '.join(names) or 'none'}). Fix: pass one of those configs or rebuild the dataset.")

@@ -21,7 +21,7 @@ import json
 from pathlib import Path
 
 from actorstance.checksum import sha256_bytes
-from actorstance.dataset.card import card_configs, card_features, read_card_metadata
+from actorstance.dataset.card_reader import card_configs, card_features, read_card_metadata
 from actorstance.dataset.layout import CARD_FILE
 from actorstance.dataset.manifest import file_hashes, manifest_digest, read_manifest, verify_manifest
 from actorstance.errors import DatasetError

@@ -8,18 +8,13 @@ from the standard places (``HF_TOKEN`` or ``hf auth login``).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from actorstance.dataset.card import card_configs, read_card_metadata
+from actorstance.dataset.card_reader import card_configs, read_card_metadata
 from actorstance.dataset.layout import MANIFEST_FILE
 from actorstance.dataset.manifest import folder_files, verify_manifest
 from actorstance.errors import DatasetError
-
-#: OWNER/NAME as the Hub accepts it: letters, digits, '-', '_', '.'; no '--' or '..'; at most 96 characters.
-REPO_ID = re.compile(r"^(?!.*(?:--|\.\.))[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?/"
-                     r"[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?$")
 
 
 @dataclass(frozen=True)
@@ -39,8 +34,17 @@ class PublishPlan:
 
 
 def check_repo_id(repo_id: str) -> str:
-    """Return ``repo_id`` if it is a valid ``OWNER/NAME``; else raise :class:`DatasetError`."""
-    if len(repo_id) > 96 or not REPO_ID.match(repo_id) or repo_id.endswith(".git"):
+    """Return ``repo_id`` if it is a valid ``OWNER/NAME``; else raise :class:`DatasetError`.
+
+    The Hub's own rules (``huggingface_hub.utils.validate_repo_id``), and a namespace: a dataset is
+    published under a user or an organisation."""
+    from huggingface_hub.utils import HFValidationError, validate_repo_id
+
+    try:
+        valid = repo_id.count("/") == 1 and validate_repo_id(repo_id) is None
+    except HFValidationError:
+        valid = False
+    if not valid:
         raise DatasetError(f"--repo-id {repo_id!r} is not a valid Hub dataset id: expected OWNER/NAME with letters, "
                            "digits, '-', '_' or '.' (no '--' or '..', at most 96 characters). "
                            "Fix: pass e.g. --repo-id my-org/actorstance.")

@@ -71,7 +71,7 @@ def load_training_data(dataset_dir: str | Path, config: str = "pairs", split: st
 
 def default_training_data(dataset_dir: str | Path, config: str, split: str) -> TrainingData | None:
     """The ``train`` split of the same dataset and config, when scoring another split and it has pairs."""
-    from actorstance.dataset.card import card_configs
+    from actorstance.dataset.card_reader import card_configs
 
     if split == "train" or "train" not in card_configs(dataset_dir).get(config, {}):
         return None
