@@ -245,6 +245,23 @@ def _duplicates(where: str, kind: str, items: list, fix: str) -> list[Problem]:
             for i, item in enumerate(items) if counts[item.id] > 1]
 
 
+def _overlapping_mentions(where: str, mentions: list[Mention]) -> list[Problem]:
+    """Codebook M5: mentions never overlap (the outermost referring noun phrase wins)."""
+    problems = []
+    order = sorted((m.start, -m.end, i) for i, m in enumerate(mentions) if m.end > m.start)
+    widest: int | None = None  # index of the mention reaching furthest right so far
+    for start, _, i in order:
+        if widest is not None and start < mentions[widest].end:
+            m, other = mentions[i], mentions[widest]
+            problems.append(Problem(where, f"mentions[{i}]", f"mention '{m.id}' [{m.start}, {m.end}) overlaps mention "
+                                    f"'{other.id}' [{other.start}, {other.end})",
+                                    "mentions never overlap (codebook M5): keep the outermost referring noun phrase "
+                                    "and remove the other mention"))
+        if widest is None or mentions[i].end > mentions[widest].end:
+            widest = i
+    return problems
+
+
 def _semantic_problems(where: str, text: str | None, actors: list[Actor], mentions: list[Mention],
                        stances: list[Stance], declared: dict[str, set[str]]) -> list[Problem]:
     problems: list[Problem] = []
@@ -260,6 +277,8 @@ def _semantic_problems(where: str, text: str | None, actors: list[Actor], mentio
             problems.append(Problem(where, f"mentions[{i}].actor", f"mention '{m.id}' refers to unknown actor '{m.actor}'",
                                     "use the id of an actor listed in 'actors' or add the actor"))
         problems += _check_span(where, f"mentions[{i}]", m, text, f"mention '{m.id}'")
+
+    problems += _overlapping_mentions(where, mentions)
 
     labels_by_pair: dict[tuple, list[tuple[int, Stance]]] = {}
     for i, s in enumerate(stances):

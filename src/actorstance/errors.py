@@ -43,14 +43,21 @@ class ProblemsError(ActorstanceError):
     #: what kind of input the problems are in, used in the summary line
     subject = "input"
 
-    def __init__(self, problems: list[Problem] | tuple[Problem, ...]):
+    def __init__(self, problems: list[Problem] | tuple[Problem, ...], *, omitted: int = 0):
         self.problems = tuple(problems)
+        #: problems found but not kept (see :class:`actorstance.problems.ProblemList`)
+        self.omitted = omitted
         super().__init__(self._render())
 
     def _render(self) -> str:
-        n = len(self.problems)
-        head = f"{plural(n, 'problem')} in {self.subject}:"
-        return "\n".join([head, *(f"  {p}" for p in self.problems)])
+        n = len(self.problems) + self.omitted
+        head = f"{plural(n, 'problem')} in {self.subject}"
+        head += f" (the first {len(self.problems)} shown):" if self.omitted else ":"
+        lines = [head, *(f"  {p}" for p in self.problems)]
+        if self.omitted:
+            lines.append(f"  ... and {plural(self.omitted, 'more problem')}; "
+                         "fix these first, then run again to see the rest")
+        return "\n".join(lines)
 
 
 class AnnotationError(ProblemsError):
@@ -75,6 +82,13 @@ class CorpusInfoError(ProblemsError):
     """An annotations folder's ``corpus.json`` (name, licence, citation of the corpus) is invalid."""
 
     subject = "corpus metadata"
+
+
+class InputError(ProblemsError):
+    """A JSON or JSONL input cannot be read: file-system problem, size or nesting limit, encoding,
+    syntax or duplicate keys (:mod:`actorstance.inputs`)."""
+
+    subject = "the input"
 
 
 class DatasetError(ActorstanceError):
@@ -113,3 +127,16 @@ class SingleClassWarning(UserWarning):
     :func:`actorstance.models.training.run_protocol` silences it and says so in the protocol's
     description instead.
     """
+
+
+class UserModelError(ModelError):
+    """A user's model raised, exited or returned something unusable in ``fit`` or ``predict``
+    (:mod:`actorstance.models.guard`); the model's own exception is kept as ``__cause__``."""
+
+
+class ActorstanceWarning(UserWarning):
+    """Base class of warnings the CLI prints as ``Warning: ...`` on stderr."""
+
+
+class OutputRecoveredWarning(ActorstanceWarning):
+    """An output left half-replaced by a killed run was restored, or a backup was kept for the user."""

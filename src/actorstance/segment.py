@@ -1,7 +1,10 @@
 """Paragraph segmentation, the unit of the candidate policy and of model contexts.
 
-A paragraph is a maximal run of non-blank lines (codebook section "Paragraphs"). Offsets are
-code points; the trailing newline is not part of a paragraph.
+A paragraph is a maximal run of non-blank lines (codebook section "Paragraphs"). Lines end at
+any Unicode line end — LF, CR LF, CR, VT, FF, NEL (U+0085), LINE SEPARATOR (U+2028) and
+PARAGRAPH SEPARATOR (U+2029); a line is blank when it holds only whitespace (``str.isspace``:
+spaces, tabs, no-break spaces, ideographic spaces...). A PARAGRAPH SEPARATOR also ends a
+paragraph on its own. Offsets are code points; the line end is not part of a paragraph.
 
 >>> paragraphs("a b\\nc\\n\\nd\\n")
 [(0, 5), (7, 8)]
@@ -12,7 +15,10 @@ from __future__ import annotations
 import bisect
 import re
 
-_BLANK_LINES = re.compile(r"\n(?:[ \t\r\f\v]*\n)+")
+_LINE_END = "(?:\r\n|\r(?!\n)|[\n\v\f\x85\u2028\u2029])"  # CR LF is one line end, never two
+_SPACE = "[^\\S\n\r\v\f\x85\u2028\u2029]"  # whitespace that does not end a line
+#: a line end followed by one or more blank lines, or a PARAGRAPH SEPARATOR
+_BLANK_LINES = re.compile(f"{_LINE_END}(?:{_SPACE}*{_LINE_END})+|\u2029")
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:

@@ -25,9 +25,10 @@ def test_benchmark_writes_the_report(tiny_dataset, tmp_path):  # noqa: F811
 def test_benchmark_checks_the_output_folder_before_running_models(tiny_dataset, tmp_path):  # noqa: F811
     (tmp_path / "notes.txt").write_text("mine\n", encoding="utf-8")
     result = invoke("benchmark", "--dataset", tiny_dataset, "--output", tmp_path)
-    assert error(result) == (f"Error: {tmp_path}: the folder is not empty and holds no results.json, so it is not a "
-                             "benchmark output that may be replaced. Fix: pass a new or empty folder, or a previous "
-                             "benchmark's output folder\n")
+    assert error(result) == (f"Error: {tmp_path}: refusing to replace this folder: it is not empty and is not an output of "
+                             "`actorstance benchmark` (it has no .actorstance-output marker). Fix: pass a new or empty "
+                             "folder, or one written by an earlier `actorstance benchmark`; move your files elsewhere "
+                             "first if this is the folder you meant.\n")
 
 
 def test_benchmark_missing_dataset(tmp_path):

@@ -57,7 +57,8 @@ def test_publish_dry_run_lists_the_upload(built):
     lines = result.output.splitlines()
     assert lines[0] == (f"would upload dataset 1.0.0 (pairs, candidates) from {out} to "
                         "https://huggingface.co/datasets/my-org/actorstance (private):")
-    sizes = {p.relative_to(out).as_posix(): p.stat().st_size for p in out.rglob("*") if p.is_file()}
+    sizes = {p.relative_to(out).as_posix(): p.stat().st_size for p in out.rglob("*")
+             if p.is_file() and not p.name.startswith(".")}  # the output marker is not part of the dataset
     assert lines[1:-1] == [f"  {rel} ({size} bytes)" for rel, size in sorted(sizes.items())]
     assert lines[-1] == "dry run: checks passed, nothing uploaded"
 

@@ -54,7 +54,8 @@ def test_output_folder_with_other_files_is_refused(tmp_path):
     (tmp_path / "keep.txt").write_text("mine", encoding="utf-8")
     result = invoke("import", "seesaw", SEESAW_MINI, "-o", tmp_path)
     assert result.exit_code == 1
-    assert result.output == (f"Error: {tmp_path}: refusing to replace this folder: it holds 'keep.txt', which an "
-                             "import never writes. Fix: give --output a new folder or one written by an earlier "
-                             "import (it is replaced whole).\n")
+    assert result.output == (f"Error: {tmp_path}: refusing to replace this folder: it is not empty and is not an output of "
+                             "`actorstance import` (it has no .actorstance-output marker). Fix: pass a new or empty "
+                             "folder, or one written by an earlier `actorstance import`; move your files elsewhere "
+                             "first if this is the folder you meant.\n")
     assert (tmp_path / "keep.txt").read_text(encoding="utf-8") == "mine"

@@ -9,7 +9,7 @@ import pytest
 import actorstance.dataset.build as build_module
 from actorstance.dataset.build import PARQUET_OPTIONS, build_dataset
 from actorstance.dataset.manifest import file_hashes
-from actorstance.errors import AnnotationError, DatasetError
+from actorstance.errors import AnnotationError, DatasetError, OutputError
 from tests.conftest import TINY
 
 
@@ -19,7 +19,7 @@ def _all_bytes(folder: Path) -> dict[str, bytes]:
 
 def test_build_writes_the_hub_layout(tiny_dataset):
     assert sorted(_all_bytes(tiny_dataset)) == [
-        "MANIFEST.json", "README.md",
+        ".actorstance-output", "MANIFEST.json", "README.md",
         "candidates/test-00000-of-00001.parquet", "candidates/train-00000-of-00001.parquet",
         "croissant.json", "pairs/test-00000-of-00001.parquet", "pairs/train-00000-of-00001.parquet"]
 
@@ -53,7 +53,7 @@ def test_failed_build_leaves_the_previous_folder_untouched(tiny_dataset, dataset
         raise OSError("disk full (simulated)")
 
     monkeypatch.setattr(build_module, "write_manifest", fail)
-    with pytest.raises(OSError, match="simulated"):
+    with pytest.raises(OutputError, match=r"cannot write the output \(disk full \(simulated\)\)"):
         build_dataset(tiny_copy, dataset_copy)
     assert _all_bytes(dataset_copy) == before
     assert sorted(os.listdir(dataset_copy.parent)) == ["dataset", "tiny"]  # no temporary folder left
@@ -83,16 +83,17 @@ def test_refuses_to_replace_a_folder_that_is_not_a_dataset(tmp_path):
     out = tmp_path / "precious"
     out.mkdir()
     (out / "notes.txt").write_text("keep me", encoding="utf-8")
-    with pytest.raises(DatasetError) as err:
+    with pytest.raises(OutputError) as err:
         build_dataset(TINY, out)
-    assert str(err.value) == (f"{out}: a non-empty folder that is not a built dataset (no MANIFEST.json); the build "
-                              "replaces its output whole, so it refuses. Fix: pass a new or empty folder, or one "
-                              "written by `actorstance build`.")
+    assert str(err.value) == (f"{out}: refusing to replace this folder: it is not empty and is not an output of "
+                              "`actorstance build` (it has no .actorstance-output marker). Fix: pass a new or empty "
+                              "folder, or one written by an earlier `actorstance build`; move your files elsewhere "
+                              "first if this is the folder you meant.")
     assert (out / "notes.txt").read_text(encoding="utf-8") == "keep me"
 
 
 def test_refuses_an_output_that_contains_the_annotations(tiny_copy):
-    with pytest.raises(DatasetError, match="the output folder contains the annotations"):
+    with pytest.raises(OutputError, match="it contains the input .*tiny, which writing it would replace"):
         build_dataset(tiny_copy, tiny_copy.parent)
     assert (tiny_copy / "doc_a.json").is_file()
 

@@ -11,7 +11,7 @@ from actorstance.errors import DatasetError
 def test_manifest_lists_every_other_file_with_size_and_hash(tiny_dataset):
     manifest = read_manifest(tiny_dataset)
     files = sorted(p.relative_to(tiny_dataset).as_posix() for p in tiny_dataset.rglob("*") if p.is_file())
-    assert sorted(manifest["files"]) == [f for f in files if f != "MANIFEST.json"]
+    assert sorted(manifest["files"]) == [f for f in files if f not in ("MANIFEST.json", ".actorstance-output")]
     for rel, entry in manifest["files"].items():
         assert entry == {"bytes": (tiny_dataset / rel).stat().st_size, "sha256": sha256_file(tiny_dataset / rel)}
     assert manifest["version"] == "1.0.0" and set(manifest["built_with"]) == {"datasets", "pyarrow"}

@@ -4,8 +4,10 @@ import hashlib
 
 import pytest
 
+from actorstance.atomic import check_replaceable
+from actorstance.dataset.corpus import ACTORSTANCE_CORPUS
 from actorstance.errors import OutputError
-from actorstance.importers.output import check_replaceable, text_ref
+from actorstance.importers.output import text_ref, write_imported
 
 
 def test_text_ref_hashes_utf8_bytes():
@@ -15,32 +17,36 @@ def test_text_ref_hashes_utf8_bytes():
 
 
 def test_new_or_earlier_import_folders_may_be_replaced(tmp_path):
-    check_replaceable(tmp_path / "new")
-    earlier = tmp_path / "earlier"
-    (earlier / "texts").mkdir(parents=True)
-    (earlier / "texts" / "d1.txt").write_text("x", encoding="utf-8")
-    (earlier / "d1.json").write_text("{}", encoding="utf-8")
-    check_replaceable(earlier)
+    check_replaceable(tmp_path / "new", "import")
+    write_imported([], tmp_path / "earlier", corpus=ACTORSTANCE_CORPUS)
+    check_replaceable(tmp_path / "earlier", "import")
+    write_imported([], tmp_path / "earlier", corpus=ACTORSTANCE_CORPUS)
 
 
-def test_a_folder_with_other_files_is_refused(tmp_path):
-    (tmp_path / "notes.md").write_text("mine", encoding="utf-8")
-    with pytest.raises(OutputError) as info:
-        check_replaceable(tmp_path)
-    assert str(info.value) == (
-        f"{tmp_path}: refusing to replace this folder: it holds 'notes.md', which an import never writes. "
-        "Fix: give --output a new folder or one written by an earlier import (it is replaced whole).")
-    (tmp_path / "notes.md").unlink()
+def test_a_folder_that_merely_looks_like_an_import_is_refused(tmp_path):
+    # only *.json files and texts/*.txt: what the old check took for an import (issue 11)
     (tmp_path / "texts").mkdir()
-    (tmp_path / "texts" / "image.png").write_bytes(b"")
-    with pytest.raises(OutputError, match="it holds 'texts'"):
-        check_replaceable(tmp_path)
+    (tmp_path / "texts" / "d1.txt").write_text("x", encoding="utf-8")
+    (tmp_path / "gold.json").write_text("{}", encoding="utf-8")
+    with pytest.raises(OutputError) as info:
+        write_imported([], tmp_path, corpus=ACTORSTANCE_CORPUS)
+    assert str(info.value) == (
+        f"{tmp_path}: refusing to replace this folder: it is not empty and is not an output of `actorstance import` "
+        "(it has no .actorstance-output marker). Fix: pass a new or empty folder, or one written by an earlier "
+        "`actorstance import`; move your files elsewhere first if this is the folder you meant.")
+    assert (tmp_path / "gold.json").read_text(encoding="utf-8") == "{}"
+
+
+def test_a_file_added_to_an_earlier_import_is_never_deleted(tmp_path):
+    write_imported([], tmp_path / "out", corpus=ACTORSTANCE_CORPUS)
+    (tmp_path / "out" / "notes.md").write_text("mine", encoding="utf-8")
+    with pytest.raises(OutputError, match="it holds 'notes.md', which `actorstance import` did not write"):
+        write_imported([], tmp_path / "out", corpus=ACTORSTANCE_CORPUS)
 
 
 def test_a_file_is_refused(tmp_path):
     path = tmp_path / "out.json"
     path.write_text("{}", encoding="utf-8")
     with pytest.raises(OutputError) as info:
-        check_replaceable(path)
-    assert str(info.value) == (f"{path}: is a file, not a folder. Fix: give --output a folder path (new or from an "
-                               "earlier import; it is replaced whole).")
+        write_imported([], path, corpus=ACTORSTANCE_CORPUS)
+    assert str(info.value) == f"{path}: exists and is not a folder. Fix: give --output a folder path."

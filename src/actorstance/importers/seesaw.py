@@ -29,6 +29,7 @@ import unicodedata
 from collections import Counter
 from pathlib import Path
 
+from actorstance.atomic import check_output_dir
 from actorstance.corpus import Change, CorpusInfo, Creator
 from actorstance.importers.output import ImportedDocument, text_ref, write_imported
 from actorstance.importers.report import ImportReport
@@ -101,10 +102,11 @@ SEESAW_CORPUS = CorpusInfo(
 
 def import_seesaw(path: str | Path, output: str | Path) -> ImportReport:
     """Import the SEESAW checkout at ``path`` into the folder ``output`` (replaced atomically)."""
+    check_output_dir(output, command="import", inputs=[path])
     articles = read_seesaw(path)
     report = ImportReport(format=FORMAT, source=str(path), output=str(output))
     docs = [map_article(article, report) for article in articles]
-    write_imported(docs, output, corpus=SEESAW_CORPUS)
+    write_imported(docs, output, corpus=SEESAW_CORPUS, source=path)
     return report
 
 

@@ -15,47 +15,33 @@ The folder is written atomically: a failure leaves the previous output as it was
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
+from typing import Iterable
 
-from actorstance.atomic import atomic_dir, write_bytes_atomic
-from actorstance.errors import ActorstanceError
+from actorstance.atomic import atomic_dir, check_output_dir, write_bytes_atomic
 from actorstance.reports.results import BenchmarkResult, DatasetBenchmark
 
 RESULTS_FILE = "results.json"
 REPORT_FILE = "report.md"
 
 
-def write_benchmark(result: BenchmarkResult, output: str | Path) -> Path:
+def write_benchmark(result: BenchmarkResult, output: str | Path, *, inputs: Iterable[str | Path] = ()) -> Path:
     """Write ``results.json`` and render it into ``output`` (replaced whole, atomically).
 
-    Refuses to replace an existing folder that is not a benchmark output (no ``results.json``),
-    so a mistyped ``--output .`` never deletes anything.
+    Refuses to replace an existing folder that is not an earlier benchmark output
+    (:func:`actorstance.atomic.atomic_dir`), so a mistyped ``--output .`` never deletes anything;
+    ``inputs`` (dataset folders, predictions files) may not overlap ``output``.
     """
     output = Path(output)
-    check_output_folder(output)
-    with atomic_dir(output) as tmp:
+    with atomic_dir(output, command="benchmark", inputs=inputs) as tmp:
         result.write(tmp / RESULTS_FILE)
         render_folder(result, tmp)
-        _ordinary_modes(tmp)
     return output / REPORT_FILE
 
 
-def _ordinary_modes(folder: Path) -> None:
-    """Temporary files and folders are private (0600/0700); a report is ordinary files (umask applies)."""
-    umask = os.umask(0)
-    os.umask(umask)
-    for path in [folder, *folder.rglob("*")]:
-        path.chmod((0o777 if path.is_dir() else 0o666) & ~umask)
-
-
-def check_output_folder(output: Path) -> None:
-    if output.exists() and not output.is_dir():
-        raise ActorstanceError(f"{output}: exists and is not a folder. Fix: pass a folder for --output")
-    if output.is_dir() and any(output.iterdir()) and not (output / RESULTS_FILE).is_file():
-        raise ActorstanceError(f"{output}: the folder is not empty and holds no {RESULTS_FILE}, so it is not a "
-                               "benchmark output that may be replaced. Fix: pass a new or empty folder, or a "
-                               "previous benchmark's output folder")
+def check_output_folder(output: str | Path, inputs: Iterable[str | Path] = ()) -> None:
+    """Refuse a benchmark ``--output`` before the benchmark runs (the checks of :func:`write_benchmark`)."""
+    check_output_dir(output, command="benchmark", inputs=inputs)
 
 
 def render_folder(result: BenchmarkResult, folder: str | Path) -> None:
