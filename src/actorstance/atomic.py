@@ -123,6 +123,22 @@ def check_output_dir(dest: str | Path, *, command: str, inputs: Iterable[str | P
     check_replaceable(dest, command)
 
 
+def check_output_file(dest: str | Path, *, inputs: Iterable[str | Path] = ()) -> None:
+    """Refuse a file output before long work: one overlapping an input, a folder in its place, or a
+    place that cannot be written (a file where a folder should be, no permission)."""
+    dest = Path(dest)
+    check_not_input(dest, inputs)
+    if dest.is_dir():
+        raise OutputError(f"{dest}: is a folder. Fix: give a file path (e.g. {dest / 'out'}{dest.suffix or ''}).")
+    parent = dest.parent
+    while not parent.exists() and parent != parent.parent:
+        parent = parent.parent
+    if not parent.is_dir():
+        raise _output_error(parent, OSError(errno.ENOTDIR, "not a folder"))
+    if not os.access(parent, os.W_OK | os.X_OK):
+        raise _output_error(parent, OSError(errno.EACCES, "permission denied"))
+
+
 def check_not_input(output: str | Path, inputs: Iterable[str | Path]) -> None:
     """Refuse an ``output`` that is, contains or lies inside one of ``inputs``."""
     out = Path(output).resolve()

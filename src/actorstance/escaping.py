@@ -30,6 +30,9 @@ _MD_SPECIAL = re.compile(r"([\\`*_\[\]#!|~$])")
 #: What would start a list item or a numbered list at the start of a line.
 _BLOCK_START = re.compile(r"^([-+]|\d+[.)])")
 _MD_HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}
+_PROSE_HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+#: What would make a paragraph's first line a heading, list, quote, table or thematic break.
+_PROSE_BLOCK_START = re.compile(r"^([#>|=+*-]|\d+[.)])")
 #: matplotlib mathtext starts at ``$``; a backslash escapes it.
 _MATHTEXT = re.compile(r"([$])")
 
@@ -71,9 +74,13 @@ def markdown_fenced(text: object, info: str = "") -> list[str]:
     return [f"{fence}{info}", *body.split("\n"), fence]
 
 
-def markdown_paragraph(text: object) -> str:
-    """Free prose from data (a corpus description) as one Markdown paragraph of literal text."""
-    return markdown(text)
+def markdown_prose(text: object) -> str:
+    """Prose whose author writes inline Markdown (``code``, **bold**: a corpus description) as one
+    paragraph: no raw HTML (``<``, ``>``, ``&`` become entities), no line breaks (so no heading,
+    list, quote or table can start), no control or bidi-override characters."""
+    text = " ".join(clean(text).split())
+    text = "".join(_PROSE_HTML.get(ch, ch) for ch in text)
+    return _PROSE_BLOCK_START.sub(lambda m: m.group(1)[:-1] + "\\" + m.group(1)[-1], text)
 
 
 def html(text: object) -> str:

@@ -20,10 +20,13 @@ def dumps_pretty(obj) -> str:
     return orjson.dumps(obj, option=orjson.OPT_SORT_KEYS | orjson.OPT_INDENT_2).decode("utf-8") + "\n"
 
 
-def write_jsonl(dest: str | Path, records: Iterable[dict]) -> int:
-    """Write ``records`` to ``dest`` atomically, one JSON object per line; return the count."""
+def write_jsonl(dest: str | Path, records: Iterable[dict], *, inputs: Iterable[str | Path] = ()) -> int:
+    """Write ``records`` to ``dest`` atomically, one JSON object per line; return the count.
+
+    ``dest`` may not be, contain or lie inside one of ``inputs`` (:func:`actorstance.atomic.check_not_input`).
+    """
     n = 0
-    with atomic_file(dest, "w") as fh:
+    with atomic_file(dest, "w", inputs=inputs) as fh:
         writer = jsonlines.Writer(fh, dumps=dumps)
         for record in records:
             writer.write(record)

@@ -172,7 +172,7 @@ def test_unwritable_output_is_a_clean_error(tiny_dataset, write_preds, tmp_path)
     out = blocker / "r.json"  # its folder is a file
     stderr = error(invoke("evaluate", "--dataset", tiny_dataset, "--predictions", write_preds(HAND_MADE),
                           "--config", "candidates", "--bootstrap", "0", "--output", out))
-    assert stderr.startswith(f"Error: {out}: cannot write the result (")
-    assert stderr.endswith("Fix: pass an --output path in a folder you can write to\n")
+    assert stderr == (f"Error: {blocker}: cannot write the output (a part of the path is a file, not a folder). "
+                      "Fix: pass an --output path in a folder you can write to, with enough free space.\n")
     stderr = error(invoke("predict", "--dataset", tiny_dataset, "--model", "baseline:majority", "--output", out))
-    assert stderr.startswith(f"Error: {out}: cannot write the predictions (")
+    assert stderr.startswith(f"Error: {blocker}: cannot write the output (a part of the path is a file")

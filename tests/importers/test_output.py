@@ -5,9 +5,12 @@ import hashlib
 import pytest
 
 from actorstance.atomic import check_replaceable
-from actorstance.dataset.corpus import ACTORSTANCE_CORPUS
+from actorstance.corpus import read_corpus
 from actorstance.errors import OutputError
 from actorstance.importers.output import text_ref, write_imported
+from tests.conftest import REPO
+
+ACTORSTANCE_CORPUS = read_corpus(REPO / "data" / "annotations")
 
 
 def test_text_ref_hashes_utf8_bytes():

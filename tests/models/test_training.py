@@ -161,7 +161,7 @@ def test_protocol_errors_are_clear():
         run_protocol(Spy(), rows)
     with pytest.raises(ModelError, match="cross-validation needs at least 2 pairs, got 1"):
         run_protocol(Spy(), rows[:1], eval_labels=y[:1])
-    with pytest.raises(ModelError, match="Broken.predict returned 1 labels for 18 pairs"):
+    with pytest.raises(ModelError, match=r"model tests.models.test_training.Broken: predict\(\) returned 1 labels for 18 pairs"):
         run_protocol(Broken(), rows, train_rows=rows, train_labels=y)
     with pytest.raises(ModelError, match="train_labels is missing"):
         run_protocol(Spy(), rows, train_rows=rows)

@@ -42,12 +42,16 @@ def convert(paths: tuple[Path, ...], output: Path, candidates: bool) -> None:
     sorted by pair id and byte-identical across runs.
     """
     from actorstance.annotations import load_annotations
+    from actorstance.atomic import check_output_file
     from actorstance.convert import stance_pairs
     from actorstance.jsonl import write_jsonl
 
-    docs = load_annotations(paths or [Path(DEFAULT_ANNOTATIONS)])
+    sources = list(paths or [Path(DEFAULT_ANNOTATIONS)])
+    check_output_file(output, inputs=sources)
+    docs = load_annotations(sources)
     pairs = stance_pairs(docs, candidates=candidates)
-    n = write_jsonl(output, (p.to_record() for p in pairs))
+    texts = [doc.path.parent / doc.annotation.text.path for doc in docs]
+    n = write_jsonl(output, (p.to_record() for p in pairs), inputs=[*sources, *texts])
     n_none = sum(p.label == "none" for p in pairs)
     extra = f" ({n_none} none candidates)" if candidates else ""
     click.echo(f"wrote {n} pairs{extra} from {plural(len(docs), 'document')} to {output}")

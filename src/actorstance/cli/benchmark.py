@@ -7,9 +7,10 @@ from pathlib import Path
 
 import click
 
+from actorstance.atomic import check_output_file
 from actorstance.cli._common import command
 from actorstance.cli.options import config_option, dataset_option, split_option
-from actorstance.cli.params import DATASET_REF, NAMED_FILE
+from actorstance.cli.params import DATASET_REF, NAMED_FILE, RESAMPLES, SEED
 from actorstance.layout import DEFAULT_DATASET
 from actorstance.plural import plural
 
@@ -21,9 +22,9 @@ from actorstance.plural import plural
               help="Also run this model (baseline:NAME or package.module:attr), repeatable.")
 @click.option("--predictions", multiple=True, type=NAMED_FILE,
               help="Also score this predictions file under NAME, repeatable.")
-@click.option("--bootstrap", default=1000, show_default=True, type=click.IntRange(min=0),
-              help="Bootstrap resamples for intervals and paired comparisons (0: none).")
-@click.option("--seed", default=0, show_default=True, type=int,
+@click.option("--bootstrap", default=1000, show_default=True, type=RESAMPLES,
+              help="Bootstrap resamples for intervals and paired comparisons (0: none; at most 100000).")
+@click.option("--seed", default=0, show_default=True, type=SEED,
               help="Seeds the bootstrap and every model's training.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @click.option("--output", "-o", required=True, type=click.Path(file_okay=False, path_type=Path),
@@ -72,6 +73,7 @@ def graph(dataset: Path, config: str, split: str, output: Path) -> None:
     from actorstance.reports.network import check_network_path, split_network, write_network
 
     check_network_path(output)
+    check_output_file(output, inputs=[dataset])
     network = split_network(dataset, config, split)
     write_network(network, output)
     click.echo(f"wrote {output}: {network.number_of_nodes()} actors, {network.number_of_edges()} stance edges "

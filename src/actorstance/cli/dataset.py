@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from actorstance.cli._common import command
+from actorstance.cli.params import SEED
 from actorstance.dataset.splits import DEFAULT_RATIOS
 from actorstance.layout import DEFAULT_ANNOTATIONS, DEFAULT_DATASET, SPLIT_NAMES, SPLITS_FILE
 from actorstance.plural import plural
@@ -39,7 +40,7 @@ def build(annotations: Path, output: Path) -> None:
 @click.option("--annotations", default=DEFAULT_ANNOTATIONS, show_default=True,
               type=click.Path(file_okay=False, path_type=Path),
               help=f"Folder of annotation files; its {SPLITS_FILE} is written (replaced atomically).")
-@click.option("--seed", required=True, type=int, help="Seeds the order in which unlisted documents are placed.")
+@click.option("--seed", required=True, type=SEED, help="Seeds the order in which unlisted documents are placed.")
 @click.option("--train", "train", default=DEFAULT_RATIOS["train"], show_default=True, type=click.FloatRange(0, 1),
               help="Share of documents for train.")
 @click.option("--validation", default=DEFAULT_RATIOS["validation"], show_default=True, type=click.FloatRange(0, 1),

@@ -6,12 +6,14 @@ from pathlib import Path
 
 import click
 
+from actorstance.atomic import check_output_file
 from actorstance.cli._common import command
+from actorstance.cli.params import RESAMPLES, SEED
 from actorstance.cli.options import config_option, dataset_option, split_option, train_option
 
 _config = config_option("pairs: annotated stances; candidates: plus 'none' pairs.")
 _split = split_option("Split to score.")
-_seed = click.option("--seed", default=0, show_default=True, type=int,
+_seed = click.option("--seed", default=0, show_default=True, type=SEED,
                      help="Seeds the bootstrap and the model's training (random_state).")
 
 
@@ -24,8 +26,8 @@ _seed = click.option("--seed", default=0, show_default=True, type=int,
 @_split
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
               help="Write the result JSON here (replaced atomically).")
-@click.option("--bootstrap", default=1000, show_default=True, type=click.IntRange(min=0),
-              help="Bootstrap resamples for the 95% intervals (0: no intervals).")
+@click.option("--bootstrap", default=1000, show_default=True, type=RESAMPLES,
+              help="Bootstrap resamples for the 95% intervals (0: no intervals; at most 100000).")
 @_seed
 @train_option
 @click.option("--json", "as_json", is_flag=True, help="Print the result JSON instead of the table.")
@@ -48,6 +50,8 @@ def evaluate(predictions: Path | None, model: str | None, dataset: Path, config:
         raise click.UsageError("give exactly one of --predictions FILE or --model SPEC")
     if train is not None and predictions is not None:
         raise click.UsageError("--train applies to --model only: a predictions file is already made")
+    if output is not None:  # refused before any work, not after the model ran
+        check_output_file(output, inputs=[dataset, predictions, train[0] if train else None])
     result = run_evaluation(dataset, predictions=predictions, model=model, config=config, split=split,
                             bootstrap=bootstrap, seed=seed, train=_training_data(train, config))
     if output is not None:
@@ -75,6 +79,7 @@ def predict(model: str, dataset: Path, config: str, split: str, output: Path, se
     """
     from actorstance.evaluation import predict as run_model, write_predictions
 
+    check_output_file(output, inputs=[dataset, train[0] if train else None])
     run = run_model(dataset, model=model, config=config, split=split, seed=seed, train=_training_data(train, config))
     n = write_predictions(output, run.data.ids, run.labels)
     click.echo(f"wrote {n} predictions ({run.abstentions} abstentions) for config '{config}', split '{split}' "

@@ -108,3 +108,14 @@ DATASET_REF = _Syntax("DIR[:CONFIG:SPLIT]", parse_dataset_ref)
 TRAIN_SPEC = _Syntax("DATASET[:CONFIG:SPLIT]", parse_train_spec)
 #: ``--predictions NAME=FILE`` → (name, path)
 NAMED_FILE = _Syntax("NAME=FILE", parse_named_file)
+
+
+#: ``--seed``: what numpy and scikit-learn accept as a seed, checked by click (usage error, exit 2).
+SEED = click.IntRange(0, 2**32 - 1)
+
+#: Most ``--bootstrap`` resamples accepted: every resample keeps its confusion counts and metrics
+#: (about 300 bytes per scored model), so 100,000 resamples hold ~30 MB per model.
+MAX_RESAMPLES = 100_000
+
+#: ``--bootstrap``: 0 (no intervals) to :data:`MAX_RESAMPLES`.
+RESAMPLES = click.IntRange(0, MAX_RESAMPLES)

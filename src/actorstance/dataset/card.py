@@ -12,6 +12,8 @@ default first. Reading a card back is :mod:`actorstance.dataset.card_reader`.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from actorstance.columns import ANALYSIS_COLUMNS, COLUMN_DESCRIPTIONS, COLUMNS, LABEL_COLUMN, MODEL_INPUT_COLUMNS
 from actorstance.convert import CONTEXT_RULE
 from actorstance.dataset.datasheet import (
@@ -20,6 +22,7 @@ from actorstance.dataset.datasheet import (
 from actorstance.dataset.facts import ConfigFacts, DatasetFacts
 from actorstance.dataset.features import features_for
 from actorstance.dataset.layout import CONFIGS, CROISSANT_FILE, MANIFEST_FILE, data_files_pattern
+from actorstance.escaping import markdown, markdown_fenced, markdown_prose, yaml_text
 from actorstance.layout import SPLIT_NAMES
 from actorstance.plural import plural
 from actorstance.schema import GUIDELINE_VERSION
@@ -71,9 +74,9 @@ def card_metadata(facts: DatasetFacts):
     corpus = facts.corpus
     licence: dict = {"license": corpus.license}
     if corpus.license == "other":  # the Hub asks for these two then
-        licence |= {"license_name": corpus.license_name, "license_link": corpus.license_url}
+        licence |= {"license_name": yaml_text(corpus.license_name), "license_link": yaml_text(corpus.license_url)}
     data = DatasetCardData(
-        pretty_name=corpus.pretty_name, **licence, language=languages,
+        pretty_name=yaml_text(corpus.pretty_name), **licence, language=languages,
         multilinguality="monolingual" if len(languages) == 1 else "multilingual",
         task_categories=list(TASK_CATEGORIES), task_ids=list(TASK_IDS),
         size_categories=[size_category(max(c.num_examples for c in facts.configs))], tags=list(TAGS))
@@ -111,7 +114,30 @@ def _types(counts: tuple[tuple[str, int], ...]) -> str:
     return ", ".join(f"{t} {n}" for t, n in counts) or "—"
 
 
+def _markdown_facts(facts: DatasetFacts) -> DatasetFacts:
+    """``facts`` with every string from data escaped for Markdown: names, outlets, URLs, notes and
+    metadata as literal text (:func:`~actorstance.escaping.markdown`), the corpus's prose
+    (description, copyright, changelog) as one paragraph with its inline Markdown but no HTML,
+    block syntax or control characters (:func:`~actorstance.escaping.markdown_prose`)."""
+    def literal(value):
+        return None if value is None else markdown(value)
+
+    docs = tuple(replace(
+        d, outlet=literal(d.outlet), url=literal(d.url), author=literal(d.author), published=literal(d.published),
+        annotators=tuple(replace(a, id=literal(a.id), kind=literal(a.kind), name=literal(a.name), note=literal(a.note))
+                         for a in d.annotators),
+        metadata=tuple((markdown(k), markdown(v)) for k, v in d.metadata)) for d in facts.documents)
+    c = facts.corpus
+    prose = {key: markdown_prose(getattr(c, key)) for key in ("description", "copyright", "annotation")
+             if getattr(c, key, None) is not None}
+    corpus = c.model_copy(update={
+        **prose, "pretty_name": markdown(c.pretty_name), "license_name": literal(c.license_name),
+        "changelog": [change.model_copy(update={"change": markdown_prose(change.change)}) for change in c.changelog]})
+    return replace(facts, documents=docs, corpus=corpus)
+
+
 def _body(facts: DatasetFacts) -> str:
+    raw, facts = facts, _markdown_facts(facts)
     docs, corpus = facts.documents, facts.corpus
     annotators = facts.annotators
     has_train = any(d.split == "train" for d in docs)
@@ -213,7 +239,8 @@ def _body(facts: DatasetFacts) -> str:
     parts.append("## Files and checksums\n\n" f"`{MANIFEST_FILE}` lists the sha256 and size of every file and the "
                  f"dataset version; `{CROISSANT_FILE}` holds the same facts as Croissant 1.0 metadata. The folder "
                  "is rebuilt byte-identically by `actorstance build` from the annotations.\n")
-    parts.append(f"## How to cite\n\n{_citation_intro(corpus)}```bibtex\n{citation(facts)}\n```\n")
+    cite = "\n".join(markdown_fenced(citation(raw), "bibtex"))
+    parts.append(f"## How to cite\n\n{_citation_intro(corpus)}{cite}\n")
     parts.append("## Changelog\n\n" + "\n".join(f"- **{c.version}** ({c.date}): {c.change}"
                                                for c in corpus.changelog) + "\n")
     return "\n".join(parts)

@@ -24,6 +24,7 @@ import numpy as np
 from pydantic import BaseModel, ConfigDict, Field
 
 from actorstance.errors import ModelError, ModelSpecError, SingleClassWarning
+from actorstance.models.guard import calling, guarded_clone, guarded_fit, guarded_predict
 from actorstance.plural import plural
 
 ProtocolKind = Literal["none", "train-split", "external", "grouped-cv", "pair-cv"]
@@ -71,8 +72,6 @@ def run_protocol(estimator, eval_rows, *, train_rows=None, train_labels=None, ev
     ``labels`` parameter, so its classes do not depend on which labels the split happens to hold.
     Returns the predictions (one per row, ``None`` = abstain) and the protocol.
     """
-    from sklearn.base import clone
-
     eval_rows = list(eval_rows)
     n = len(eval_rows)
     if n == 0:
@@ -80,12 +79,13 @@ def run_protocol(estimator, eval_rows, *, train_rows=None, train_labels=None, ev
     _check_labels(eval_labels, n, "eval_labels", "evaluated pairs")
 
     if not requires_fit(estimator):
-        model = clone(estimator, safe=False)
-        if labels is not None and hasattr(model, "get_params") and "labels" in model.get_params(deep=False) \
-                and model.get_params(deep=False)["labels"] is None:
-            model.set_params(labels=list(labels))
+        model = guarded_clone(estimator)
+        with calling(model, "get_params/set_params"):
+            if labels is not None and hasattr(model, "get_params") and "labels" in model.get_params(deep=False) \
+                    and model.get_params(deep=False)["labels"] is None:
+                model.set_params(labels=list(labels))
         # never hand the scored pairs' gold labels to a model, even one that promises to read only the label set
-        model.fit(eval_rows, None)
+        model = _fit(model, eval_rows, None)
         protocol = TrainingProtocol(kind="none", description="No training: the model is rule-based or already "
                                     "trained; its fit reads only the label set.", n_folds=None, n_train=None,
                                     train_source=None)
@@ -97,7 +97,7 @@ def run_protocol(estimator, eval_rows, *, train_rows=None, train_labels=None, ev
         if not train_rows:
             raise ModelError("the training data has no pairs. Fix: train on a split with pairs, or omit the "
                              "training data to cross-validate on the evaluated split")
-        model = _fit(clone(estimator, safe=False), train_rows, list(train_labels))
+        model = _fit(guarded_clone(estimator), train_rows, list(train_labels))
         note = _single_label_note(1, [train_labels])
         if train_source:
             protocol = TrainingProtocol(kind="external", description=f"Trained on {train_source} "
@@ -113,7 +113,6 @@ def run_protocol(estimator, eval_rows, *, train_rows=None, train_labels=None, ev
 
 
 def _cross_validate(estimator, rows, eval_labels, groups, *, n_splits: int, random_state):
-    from sklearn.base import clone
     from sklearn.model_selection import KFold, StratifiedGroupKFold, StratifiedKFold
 
     n = len(rows)
@@ -155,7 +154,7 @@ def _cross_validate(estimator, rows, eval_labels, groups, *, n_splits: int, rand
         folds = list(splitter.split(np.zeros((n, 1)), y, groups if kind == "grouped-cv" else None))
     folds = [(train_idx, test_idx) for train_idx, test_idx in folds if len(test_idx)]
     for train_idx, test_idx in folds:
-        model = _fit(clone(estimator, safe=False), [rows[i] for i in train_idx], list(y[train_idx]))
+        model = _fit(guarded_clone(estimator), [rows[i] for i in train_idx], list(y[train_idx]))
         for i, label in zip(test_idx, _predict(model, [rows[i] for i in test_idx])):
             predictions[i] = label
         scored[test_idx] = True
@@ -165,10 +164,10 @@ def _cross_validate(estimator, rows, eval_labels, groups, *, n_splits: int, rand
                                          train_source=None)
 
 
-def _fit(model, rows: list, labels: list):
+def _fit(model, rows: list, labels: list | None):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", SingleClassWarning)  # the description says so
-        return model.fit(rows, labels)
+        return guarded_fit(model, rows, labels)
 
 
 def _single_label_note(n_fits: int, label_sets) -> str:
@@ -192,8 +191,4 @@ def _check_labels(labels, n: int, name: str, what: str, *, required: bool = Fals
 
 
 def _predict(model, rows: list) -> list[str | None]:
-    predicted = list(model.predict(rows))
-    if len(predicted) != len(rows):
-        raise ModelError(f"{type(model).__name__}.predict returned {len(predicted)} labels for {len(rows)} pairs. "
-                         "Fix: return one label (or None to abstain) per row")
-    return [None if label is None else str(label) for label in predicted]
+    return [None if label is None else str(label) for label in guarded_predict(model, rows)]

@@ -3,7 +3,8 @@
 Every number comes from the :class:`~actorstance.reports.results.BenchmarkResult`; the only
 arithmetic here is presentation (rounding, the half-width of an interval read from the result).
 Text that comes from data — actor names, labels, model and file names — goes through
-:func:`escape`, so ``|``, ``*``, ``_``, ``<script>`` and friends render as the characters they are.
+:func:`escape` (:func:`actorstance.escaping.markdown`), so ``|``, ``*``, ``_``, ``<script>``,
+control and bidi-override characters render as the characters they are, or not at all.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import re
 import shlex
 from typing import Sequence
 
+from actorstance.escaping import markdown as escape, markdown_code as code, markdown_fenced
 from actorstance.plural import plural
 from actorstance.reports.results import BenchmarkResult, DatasetBenchmark, ModelEntry
 
@@ -21,35 +23,6 @@ UNDEFINED = "—"
 MAX_ERRORS = 25
 #: Labels with fewer gold pairs than this get a warning in the notes.
 FEW_PAIRS = 10
-
-#: Inline Markdown metacharacters (``$`` starts math on GitHub, ``~`` strikethrough, ``|`` a cell).
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]#!|~$])")
-#: What would start a list item, a numbered list or a heading at the start of a line.
-_BLOCK_START = re.compile(r"^([-+]|\d+[.)])")
-_HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}
-
-
-def escape(text: object) -> str:
-    """``text`` as literal inline Markdown: safe in a table cell, a list item or a heading.
-
-    HTML metacharacters become entities, Markdown punctuation is backslash-escaped, and line
-    breaks become spaces (a newline would end a table row).
-
-    >>> escape("A|B *bold* <script>x_y</script>")
-    'A\\\\|B \\\\*bold\\\\* &lt;script&gt;x\\\\_y&lt;/script&gt;'
-    """
-    text = " ".join(str(text).split())
-    text = "".join(_HTML.get(ch, ch) for ch in text)
-    text = _MD_SPECIAL.sub(r"\\\1", text)
-    return _BLOCK_START.sub(lambda m: m.group(1)[:-1] + "\\" + m.group(1)[-1], text)
-
-
-def code(text: object) -> str:
-    """Inline code that survives any content (backticks inside, pipes in a table cell)."""
-    text = " ".join(str(text).split()).replace("|", "\\|")
-    fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
-    pad = " " if text.startswith("`") or text.endswith("`") else ""
-    return f"{fence}{pad}{text}{pad}{fence}"
 
 
 def num(value: float | None, digits: int = 3) -> str:
@@ -125,8 +98,7 @@ def reproduce_command(result: BenchmarkResult) -> str:
 
 def fenced(text: str, info: str = "") -> list[str]:
     """A fenced code block that no backtick run inside ``text`` can close early."""
-    fence = "`" * max(3, max((len(run) + 1 for run in re.findall(r"`+", text)), default=0))
-    return [f"{fence}{info}", text, fence]
+    return markdown_fenced(text, info)
 
 
 def _title(d: DatasetBenchmark) -> str:

@@ -21,6 +21,7 @@ from typing import Iterable, Mapping
 
 from actorstance.atomic import write_bytes_atomic
 from actorstance.errors import ActorstanceError
+from actorstance.escaping import xml_text
 from actorstance.labels import NONE_LABEL
 from actorstance.release import RELEASE_DATE
 from actorstance.reports.colours import NODE_COLOR, label_color
@@ -52,20 +53,20 @@ def stance_network(rows: Iterable[Mapping], *, predictions: Mapping[str, str | N
     rows = sorted(rows, key=lambda r: r["id"])
     for row in rows:
         for side in ("source", "target"):
-            actor = row[f"{side}_id"]
+            actor = xml_text(row[f"{side}_id"])  # names from data: only characters XML allows
             if actor not in graph:
-                graph.add_node(actor, label=row[side], actor_type=row[f"{side}_type"],
+                graph.add_node(actor, label=xml_text(row[side]), actor_type=xml_text(row[f"{side}_type"]),
                                viz={"color": _rgba(NODE_COLOR)})
     for row in rows:
         gold = row["label"]
         label = gold if predictions is None else predictions.get(row["id"])
         if label is None or label == NONE_LABEL:
             continue
-        attrs = {"label": label, "doc_id": row["doc_id"], "color": label_color(label),
+        attrs = {"label": label, "doc_id": xml_text(row["doc_id"]), "color": label_color(label),
                  "viz": {"color": _rgba(label_color(label))}}
         if predictions is not None:
             attrs.update(gold=gold, correct=label == gold)
-        graph.add_edge(row["source_id"], row["target_id"], key=row["id"], **attrs)
+        graph.add_edge(xml_text(row["source_id"]), xml_text(row["target_id"]), key=xml_text(row["id"]), **attrs)
     return graph
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Mapping, Sequence
 
 from actorstance.atomic import write_bytes_atomic
+from actorstance.escaping import plot_label
 from actorstance.reports.colours import LABEL_COLORS, NODE_COLOR, label_color
 
 DPI = 100
@@ -82,14 +83,14 @@ def per_class_f1_png(dest: str | Path, *, labels: Sequence[str],
                 heights.append(value)
                 lows.append(value - lo if lo is not None else 0.0)
                 highs.append(hi - value if hi is not None else 0.0)
-            ax.bar(xs, heights, width=width * 0.95, color=cmap[i], label=name,
+            ax.bar(xs, heights, width=width * 0.95, color=cmap[i], label=plot_label(name),
                    yerr=[lows, highs] if xs else None, capsize=2, error_kw={"elinewidth": 0.8})
             for x in missing:
                 ax.text(x, 0.02, "n/a", rotation=90, ha="center", va="bottom", fontsize=7, color="#555555")
         ax.set_xticks(range(len(labels)), list(labels))
         ax.set_ylim(0, 1.05)
         ax.set_ylabel("F1 (95% bootstrap CI)")
-        ax.set_title(title)
+        ax.set_title(plot_label(title, limit=120))
         ax.legend(fontsize=7, ncols=min(n, 4), loc="upper center", bbox_to_anchor=(0.5, -0.08), frameon=False)
         fig.tight_layout()
         _save(fig, dest)
@@ -118,8 +119,8 @@ def confusion_png(dest: str | Path, *, labels: Sequence[str], columns: Sequence[
             ax.set_yticks(range(len(labels)), list(labels), fontsize=7)
             ax.set_xlabel("predicted", fontsize=7)
             ax.set_ylabel("gold", fontsize=7)
-            ax.set_title(name, fontsize=8)
-        fig.suptitle(title)
+            ax.set_title(plot_label(name), fontsize=8)
+        fig.suptitle(plot_label(title, limit=120))
         fig.tight_layout()
         _save(fig, dest)
 
@@ -184,7 +185,7 @@ def circle_layout(graph) -> dict:
 def draw_network(ax, graph, pos: Mapping, *, title: str = "") -> None:
     from matplotlib.patches import FancyArrowPatch
 
-    ax.set_title(title)
+    ax.set_title(plot_label(title, limit=120))
     ax.set_axis_off()
     ax.set_xlim(-1.6, 1.6)
     ax.set_ylim(-1.45, 1.45)
@@ -197,7 +198,7 @@ def draw_network(ax, graph, pos: Mapping, *, title: str = "") -> None:
         # outside the circle, anchored on the side facing the node so that the text never covers it
         ha = "left" if x > 0.3 else "right" if x < -0.3 else "center"
         va = "bottom" if y > 0.3 else "top" if y < -0.3 else "center"
-        ax.text(1.1 * x, 1.1 * y, _wrap(graph.nodes[node].get("label", node)), ha=ha, va=va,
+        ax.text(1.1 * x, 1.1 * y, _wrap(plot_label(graph.nodes[node].get("label", node))), ha=ha, va=va,
                 multialignment=ha if ha != "center" else "center", fontsize=8, zorder=4)
     # one arrow per (source, target, label, right or wrong), thicker for more pairs: pairs of many
     # documents between the same two actors would otherwise stack into a fan of loops
