@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, make_dataclass
 from itertools import permutations
-from typing import Iterable
+from typing import Iterable, Sequence
 
 from actorstance.annotations import AnnotatedDocument
 from actorstance.columns import COLUMN_TABLE, PYTHON_TYPES
@@ -29,7 +29,7 @@ from actorstance.labels import NONE_LABEL
 from actorstance.schema import Mention
 from actorstance.segment import ParagraphIndex
 
-#: The context rule in words, rendered into the dataset card (keep in step with ``_context_window``).
+#: The context rule in words, rendered into the dataset card (keep in step with ``context_window``).
 CONTEXT_RULE = (
     "for a stance scoped to a sentence, that sentence; otherwise the paragraphs from the first to the last "
     "paragraph that mention both the source and the target (with the paragraphs in between); when no paragraph "
@@ -75,10 +75,15 @@ def stance_pairs(docs: Iterable[AnnotatedDocument], *, candidates: bool = False)
 
 def candidate_pairs(doc: AnnotatedDocument) -> list[tuple[str, str]]:
     """Ordered (source, target) actor pairs with mentions in a common paragraph, sorted."""
-    index = ParagraphIndex(doc.text)
+    return co_mentioned_pairs(doc.text, ((m.actor, m.start) for m in doc.annotation.mentions))
+
+
+def co_mentioned_pairs(text: str, mentions: Iterable[tuple[str, int]]) -> list[tuple[str, str]]:
+    """Ordered pairs of distinct actors with mentions (``(actor_id, start)``) in a common paragraph, sorted."""
+    index = ParagraphIndex(text)
     actors_in: dict[int, set[str]] = {}
-    for m in doc.annotation.mentions:
-        actors_in.setdefault(index.index_of(m.start), set()).add(m.actor)
+    for actor, start in mentions:
+        actors_in.setdefault(index.index_of(start), set()).add(actor)
     pairs = {pair for actors in actors_in.values() for pair in permutations(sorted(actors), 2)}
     return sorted(pairs)
 
@@ -95,7 +100,7 @@ def _document_pairs(doc: AnnotatedDocument, *, candidates: bool) -> list[StanceP
     def make(source_id: str, target_id: str, label: str, scope: tuple[int, int] | None, **gold) -> StancePair:
         src, tgt = actors[source_id], actors[target_id]
         src_m, tgt_m = mentions_of.get(source_id, []), mentions_of.get(target_id, [])
-        start, end = scope if scope else _context_window(doc.text, index, src_m, tgt_m)
+        start, end = scope if scope else context_window(doc.text, index, src_m, tgt_m)
         return StancePair(
             id=pair_id(ann.doc_id, source_id, target_id, scope), doc_id=ann.doc_id,
             source_id=source_id, source=src.name, source_type=src.type,
@@ -120,7 +125,9 @@ def _document_pairs(doc: AnnotatedDocument, *, candidates: bool) -> list[StanceP
     return pairs
 
 
-def _context_window(text: str, index: ParagraphIndex, src: list[Mention], tgt: list[Mention]) -> tuple[int, int]:
+def context_window(text: str, index: ParagraphIndex, src: Sequence, tgt: Sequence) -> tuple[int, int]:
+    """``(start, end)`` of the context of a pair whose mentions (objects with ``start``/``end``)
+    are ``src`` and ``tgt``, by :data:`CONTEXT_RULE` (never looking at a label)."""
     if not src or not tgt:
         return 0, len(text)
     src_paragraphs = {index.index_of(m.start) for m in src}

@@ -23,7 +23,8 @@ def test_build_reports_rows_and_files(built):
     digest = read_manifest(out)["sha256"][:12]
     assert result.output == ("pairs: train 4 rows, test 2 rows\n"
                              "candidates: train 20 rows, test 4 rows\n"
-                             f"wrote dataset 1.0.0 (2 documents, 7 files, sha256 {digest}) to {out}\n")
+                             "documents: train 1 rows, test 1 rows\n"
+                             f"wrote dataset 1.0.0 (2 documents, 9 files, sha256 {digest}) to {out}\n")
 
 
 def test_build_bad_splits_is_exit_1_with_the_problem(tiny_copy, tmp_path):
@@ -55,7 +56,7 @@ def test_publish_dry_run_lists_the_upload(built):
                                       "--dry-run", "--private"])
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
-    assert lines[0] == (f"would upload dataset 1.0.0 (pairs, candidates) from {out} to "
+    assert lines[0] == (f"would upload dataset 1.0.0 (pairs, candidates, documents) from {out} to "
                         "https://huggingface.co/datasets/my-org/actorstance (private):")
     sizes = {p.relative_to(out).as_posix(): p.stat().st_size for p in out.rglob("*")
              if p.is_file() and not p.name.startswith(".")}  # the output marker is not part of the dataset

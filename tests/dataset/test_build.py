@@ -21,12 +21,14 @@ def test_build_writes_the_hub_layout(tiny_dataset):
     assert sorted(_all_bytes(tiny_dataset)) == [
         ".actorstance-output", "MANIFEST.json", "README.md",
         "candidates/test-00000-of-00001.parquet", "candidates/train-00000-of-00001.parquet",
-        "croissant.json", "pairs/test-00000-of-00001.parquet", "pairs/train-00000-of-00001.parquet"]
+        "croissant.json", "documents/test-00000-of-00001.parquet", "documents/train-00000-of-00001.parquet",
+        "pairs/test-00000-of-00001.parquet", "pairs/train-00000-of-00001.parquet"]
 
 
 def test_build_result_counts_rows_per_config_and_split(tmp_path):
     result = build_dataset(TINY, tmp_path / "ds")
-    assert result.rows == {"pairs": {"train": 4, "test": 2}, "candidates": {"train": 20, "test": 4}}
+    assert result.rows == {"pairs": {"train": 4, "test": 2}, "candidates": {"train": 20, "test": 4},
+                           "documents": {"train": 1, "test": 1}}
     assert result.documents == 2 and result.version == "1.0.0"
     assert result.files == {rel: e["sha256"] for rel, e in file_hashes(tmp_path / "ds").items()}
 
@@ -114,6 +116,8 @@ def test_every_split_holds_whole_documents(tiny_dataset):
                                                                .to_pylist())
     assert docs == {"candidates/test-00000-of-00001.parquet": {"tiny_b"},
                     "candidates/train-00000-of-00001.parquet": {"tiny_a"},
+                    "documents/test-00000-of-00001.parquet": {"tiny_b"},
+                    "documents/train-00000-of-00001.parquet": {"tiny_a"},
                     "pairs/test-00000-of-00001.parquet": {"tiny_b"},
                     "pairs/train-00000-of-00001.parquet": {"tiny_a"}}
 
@@ -132,7 +136,8 @@ def test_a_split_without_rows_is_left_out_of_that_config_only(tiny_copy, tmp_pat
     doc_b.write_text(json.dumps(data), encoding="utf-8")
     (tiny_copy / "splits.json").write_text(json.dumps({"tiny_a": "train", "tiny_b": "validation"}), encoding="utf-8")
     result = build_dataset(tiny_copy, tmp_path / "ds")
-    assert result.rows == {"pairs": {"train": 4}, "candidates": {"train": 20, "validation": 4}}
+    assert result.rows == {"pairs": {"train": 4}, "candidates": {"train": 20, "validation": 4},
+                           "documents": {"train": 1, "validation": 1}}
     assert not (tmp_path / "ds" / "pairs" / "validation-00000-of-00001.parquet").exists()
     loaded = datasets.load_dataset(str(tmp_path / "ds"), "pairs", cache_dir=str(tmp_path / "cache"))
     assert list(loaded) == ["train"]  # an empty parquet file would make load_dataset fail

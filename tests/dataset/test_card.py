@@ -8,7 +8,8 @@ import pytest
 from actorstance.columns import COLUMNS, MODEL_INPUT_COLUMNS
 from actorstance.dataset.card import size_category
 from actorstance.dataset.card_reader import card_configs, read_card_metadata
-from actorstance.dataset.layout import CONFIGS
+from actorstance.dataset.documents import DOCUMENT_COLUMNS
+from actorstance.dataset.layout import PAIR_CONFIGS
 from actorstance.errors import DatasetError
 from actorstance.labels import CONFIG_LABELS
 from actorstance.schema import GUIDELINE_VERSION
@@ -31,7 +32,7 @@ def _croissant_label_names(croissant: dict, config: str) -> list[str]:
     return [row[f"{config}_labels/name"] for row in sorted(labels["data"], key=lambda r: r[f"{config}_labels/index"])]
 
 
-@pytest.mark.parametrize("config", CONFIGS)
+@pytest.mark.parametrize("config", PAIR_CONFIGS)
 def test_label_names_agree_in_code_parquet_card_and_croissant(tiny_dataset, config):
     code = list(CONFIG_LABELS[config])
     meta = read_card_metadata(tiny_dataset)
@@ -51,16 +52,19 @@ def test_card_metadata(tiny_dataset):
     assert meta["configs"][0] == {"config_name": "pairs", "default": True, "data_files": [
         {"split": "train", "path": "pairs/train-*.parquet"}, {"split": "test", "path": "pairs/test-*.parquet"}]}
     splits = {i["config_name"]: {s["name"]: s["num_examples"] for s in i["splits"]} for i in meta["dataset_info"]}
-    assert splits == {"pairs": {"train": 4, "test": 2}, "candidates": {"train": 20, "test": 4}}
+    assert splits == {"pairs": {"train": 4, "test": 2}, "candidates": {"train": 20, "test": 4},
+                      "documents": {"train": 1, "test": 1}}
     for info in meta["dataset_info"]:
-        assert [f["name"] for f in info["features"]] == list(COLUMNS)
+        columns = DOCUMENT_COLUMNS if info["config_name"] == "documents" else COLUMNS
+        assert [f["name"] for f in info["features"]] == list(columns)
         assert info["dataset_size"] == sum(s["num_bytes"] for s in info["splits"]) > 0
 
 
 def test_card_configs(tiny_dataset):
     assert card_configs(tiny_dataset) == {
         "pairs": {"train": ["pairs/train-*.parquet"], "test": ["pairs/test-*.parquet"]},
-        "candidates": {"train": ["candidates/train-*.parquet"], "test": ["candidates/test-*.parquet"]}}
+        "candidates": {"train": ["candidates/train-*.parquet"], "test": ["candidates/test-*.parquet"]},
+        "documents": {"train": ["documents/train-*.parquet"], "test": ["documents/test-*.parquet"]}}
 
 
 def test_card_body_is_a_datasheet(tiny_dataset):

@@ -58,7 +58,7 @@ def test_folder_without_card_is_a_clear_error(tmp_path):
 def test_unknown_config_lists_the_configs(tiny_dataset):
     with pytest.raises(DatasetError) as err:
         load_split(tiny_dataset, "pair", "test")
-    assert str(err.value) == (f"{tiny_dataset / 'README.md'}: no config 'pair'; the dataset has: pairs, candidates. "
+    assert str(err.value) == (f"{tiny_dataset / 'README.md'}: no config 'pair'; the dataset has: pairs, candidates, documents. "
                               "Fix: pass one of those configs.")
 
 
@@ -127,6 +127,7 @@ def test_dataset_fingerprint_records_version_and_every_file(tiny_dataset, datase
     assert fp["files"] == {rel: sha256_file(tiny_dataset / rel) for rel in manifest["files"]}
     assert sorted(fp["files"]) == ["README.md", "candidates/test-00000-of-00001.parquet",
                                    "candidates/train-00000-of-00001.parquet", "croissant.json",
+                                   "documents/test-00000-of-00001.parquet", "documents/train-00000-of-00001.parquet",
                                    "pairs/test-00000-of-00001.parquet", "pairs/train-00000-of-00001.parquet"]
     assert dataset_fingerprint(dataset_copy) == fp  # independent of where the folder lives
 
@@ -134,7 +135,7 @@ def test_dataset_fingerprint_records_version_and_every_file(tiny_dataset, datase
 def test_dataset_fingerprint_without_manifest_has_no_version(dataset_copy):
     (dataset_copy / "MANIFEST.json").unlink()
     fp = dataset_fingerprint(dataset_copy)
-    assert fp["version"] is None and len(fp["files"]) == 6
+    assert fp["version"] is None and len(fp["files"]) == 8
 
 
 def test_load_split_reads_parquet_written_elsewhere_with_card_features(dataset_copy):

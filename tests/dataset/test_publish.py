@@ -24,9 +24,10 @@ def test_plan_lists_every_file_and_the_manifest(tiny_dataset):
     plan = plan_publish(tiny_dataset, "o/n")
     assert [rel for rel, _ in plan.files] == [
         "MANIFEST.json", "README.md", "candidates/test-00000-of-00001.parquet",
-        "candidates/train-00000-of-00001.parquet", "croissant.json", "pairs/test-00000-of-00001.parquet",
+        "candidates/train-00000-of-00001.parquet", "croissant.json", "documents/test-00000-of-00001.parquet",
+        "documents/train-00000-of-00001.parquet", "pairs/test-00000-of-00001.parquet",
         "pairs/train-00000-of-00001.parquet"]
-    assert (plan.version, plan.configs, plan.private) == ("1.0.0", ("pairs", "candidates"), False)
+    assert (plan.version, plan.configs, plan.private) == ("1.0.0", ("pairs", "candidates", "documents"), False)
 
 
 def test_publish_uploads_exactly_the_planned_files(tiny_dataset, monkeypatch, no_network):

@@ -64,7 +64,7 @@ def parse_train_spec(text: str) -> tuple[Path, str | None, str]:
         raise TrainSpecError(f"--train {text!r}: expected DATASET or DATASET:CONFIG:SPLIT (both CONFIG and SPLIT "
                              f"after the folder). Fix: {fix}")
     path, config, split = parts
-    if config not in CONFIG_LABELS:
+    if config not in (*CONFIG_LABELS, "documents"):  # documents: training data of --task extraction
         raise TrainSpecError(f"--train {text!r}: unknown config {config!r}. "
                              f"Fix: use one of {', '.join(sorted(CONFIG_LABELS))}")
     if not _SPLIT_NAME.match(split):

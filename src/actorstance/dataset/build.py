@@ -23,13 +23,14 @@ from actorstance.convert import StancePair, stance_pairs
 from actorstance.corpus import CorpusInfo, read_corpus
 from actorstance.dataset.card import render_card
 from actorstance.dataset.croissant import render_croissant
-from actorstance.dataset.facts import ConfigFacts, DatasetFacts, document_facts, split_facts
+from actorstance.dataset.documents import document_rows
+from actorstance.dataset.facts import ConfigFacts, DatasetFacts, document_facts, documents_split_facts, split_facts
 from actorstance.dataset.features import features_for
-from actorstance.dataset.layout import CARD_FILE, CONFIGS, CROISSANT_FILE, data_file
+from actorstance.dataset.layout import CARD_FILE, CROISSANT_FILE, DOCUMENTS_CONFIG, PAIR_CONFIGS, data_file
 from actorstance.dataset.manifest import write_manifest
 from actorstance.dataset.splits import check_disjoint, documents_by_split, read_splits
 from actorstance.errors import DatasetError
-from actorstance.labels import CONFIG_LABELS
+from actorstance.labels import CONFIG_LABELS, STANCE_LABELS
 from actorstance.layout import DEFAULT_ANNOTATIONS, DEFAULT_DATASET, SPLITS_FILE
 
 #: Parquet writer settings, fixed so that a rebuild gives the same bytes (with the same pyarrow).
@@ -101,7 +102,7 @@ def _write_parquet_files(folder: Path, docs: list[AnnotatedDocument], splits: di
                          corpus: CorpusInfo) -> DatasetFacts:
     docs_per_split = documents_by_split(splits)
     configs = []
-    for config in CONFIGS:
+    for config in PAIR_CONFIGS:
         pairs = stance_pairs(docs, candidates=config == "candidates")
         by_split: dict[str, list[StancePair]] = {name: [] for name in docs_per_split}
         for pair in pairs:
@@ -120,8 +121,34 @@ def _write_parquet_files(folder: Path, docs: list[AnnotatedDocument], splits: di
                                f"{'stances' if config == 'pairs' else 'candidate pairs'}. Fix: annotate at least one "
                                "stance before building.")
         configs.append(ConfigFacts(config, CONFIG_LABELS[config], tuple(split_list)))
+    configs.append(_write_documents_config(folder, docs, splits, docs_per_split))
     documents = tuple(document_facts(d, splits[d.doc_id]) for d in docs)
     return DatasetFacts(corpus=corpus, configs=tuple(configs), documents=documents)
+
+
+def _write_documents_config(folder: Path, docs: list[AnnotatedDocument], splits: dict[str, str],
+                            docs_per_split: dict[str, tuple[str, ...]]) -> ConfigFacts:
+    by_split: dict[str, list[dict]] = {name: [] for name in docs_per_split}
+    for row in document_rows(docs):
+        by_split[splits[row["doc_id"]]].append(row)
+    split_list = []
+    for name, rows in by_split.items():
+        if rows:
+            rel = data_file(DOCUMENTS_CONFIG, name)
+            num_bytes = write_records(folder / rel, rows, features_for(DOCUMENTS_CONFIG))
+            split_list.append(documents_split_facts(name, (rel,), rows, num_bytes))
+    return ConfigFacts(DOCUMENTS_CONFIG, STANCE_LABELS, tuple(split_list))
+
+
+def write_records(path: Path, records: list[dict], features) -> int:
+    """Write ``records`` (dicts with every column of ``features``) as one parquet file; return the Arrow size."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    table = pa.Table.from_pylist([features.encode_example(r) for r in records], schema=features.arrow_schema)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    pq.write_table(table, path, **PARQUET_OPTIONS)
+    return table.nbytes
 
 
 def write_parquet(path: Path, pairs: list[StancePair], config: str) -> int:
@@ -130,9 +157,6 @@ def write_parquet(path: Path, pairs: list[StancePair], config: str) -> int:
     The schema carries the ``datasets`` features (``huggingface`` metadata), so the ClassLabel
     names travel with the file.
     """
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
     features = features_for(config)
     names = features["label"].names
     records = []
@@ -141,8 +165,5 @@ def write_parquet(path: Path, pairs: list[StancePair], config: str) -> int:
         if record["label"] not in names:
             raise DatasetError(f"pair {pair.id}: label '{record['label']}' is not a label of config '{config}' "
                                f"({', '.join(names)}). Fix: correct the annotation.")
-        records.append(features.encode_example({c: record[c] for c in COLUMNS}))
-    table = pa.Table.from_pylist(records, schema=features.arrow_schema)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    pq.write_table(table, path, **PARQUET_OPTIONS)
-    return table.nbytes
+        records.append({c: record[c] for c in COLUMNS})
+    return write_records(path, records, features)

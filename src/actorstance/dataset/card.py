@@ -19,9 +19,11 @@ from actorstance.convert import CONTEXT_RULE
 from actorstance.dataset.datasheet import (
     annotator_limitation, annotators_per_document, media_bias_use, outlets_statement, size_limitation,
     source_limitation)
+from actorstance.dataset.documents import (DOCUMENT_COLUMN_DESCRIPTIONS, DOCUMENT_COLUMNS, GOLD_COLUMN,
+                                           ORACLE_INPUT_COLUMNS, RAW_INPUT_COLUMNS)
 from actorstance.dataset.facts import ConfigFacts, DatasetFacts
 from actorstance.dataset.features import features_for
-from actorstance.dataset.layout import CONFIGS, CROISSANT_FILE, MANIFEST_FILE, data_files_pattern
+from actorstance.dataset.layout import CONFIGS, CROISSANT_FILE, DOCUMENTS_CONFIG, MANIFEST_FILE, data_files_pattern
 from actorstance.escaping import markdown, markdown_fenced, markdown_prose, yaml_text
 from actorstance.layout import SPLIT_NAMES
 from actorstance.plural import plural
@@ -37,6 +39,8 @@ CONFIG_SUMMARY = {
     "pairs": "annotated stance pairs only (labels: {labels})",
     "candidates": "annotated pairs plus `none` pairs: co-occurring actors without an annotated stance "
                   "(labels: {labels})",
+    "documents": "one row per document: the text, the gold actors with aliases and mentions, and the gold "
+                 "directed triplets (labels: {labels}), for end-to-end extraction (docs/extraction.md)",
 }
 
 
@@ -106,7 +110,8 @@ def _table(header: list[str], rows: list[list]) -> str:
 
 def _label_table(config: ConfigFacts) -> str:
     header = ["split", *config.label_names, "total", "documents"]
-    rows = [[s.name, *(n for _, n in s.label_counts), s.num_examples, len(s.documents)] for s in config.splits]
+    rows = [[s.name, *(n for _, n in s.label_counts), sum(n for _, n in s.label_counts), len(s.documents)]
+            for s in config.splits]
     return _table(header, rows)
 
 
@@ -148,12 +153,13 @@ def _body(facts: DatasetFacts) -> str:
     comp = [f"## Composition\n\n{plural(len(docs), 'document')} "
             f"({', '.join(facts.languages)}), {sum(d.actors for d in docs)} actors, "
             f"{sum(d.mentions for d in docs)} mentions, {sum(d.stances for d in docs)} annotated stances. "
-            "Two configs:\n"]
+            f"{plural(len(facts.configs), 'config').capitalize()}:\n"]
     for config in facts.configs:
         summary = CONFIG_SUMMARY[config.name].format(labels=", ".join(f"`{n}`" for n in config.label_names))
         comp.append(f"- `{config.name}`: {summary}.")
     for config in facts.configs:
-        comp.append(f"\nPairs per label, config `{config.name}`:\n\n{_label_table(config)}")
+        what = "Gold triplets" if config.name == DOCUMENTS_CONFIG else "Pairs"
+        comp.append(f"\n{what} per label, config `{config.name}`:\n\n{_label_table(config)}")
         for s in config.splits:
             comp.append(f"\nActor types in `{config.name}`/`{s.name}`: sources {_types(s.source_types)}; "
                         f"targets {_types(s.target_types)}.")
@@ -173,6 +179,11 @@ def _body(facts: DatasetFacts) -> str:
                  "are provenance and must never be fed to a model.\n\n" + _table(
                      ["column", "role", "description"],
                      [[f"`{c}`", _role(c), COLUMN_DESCRIPTIONS[c]] for c in COLUMNS]))
+    if any(c.name == DOCUMENTS_CONFIG for c in facts.configs):
+        parts.append("Columns of `documents` (the `raw` extraction setting reads `doc_id` and `text`; "
+                     "`oracle-actors` also reads the actors, aliases and mentions):\n\n" + _table(
+                         ["column", "role", "description"],
+                         [[f"`{c}`", _document_role(c), DOCUMENT_COLUMN_DESCRIPTIONS[c]] for c in DOCUMENT_COLUMNS]))
     parts.append("\n### Context rule\n\n`context` is chosen without looking at the label: " + CONTEXT_RULE +
                  ". The same rule "
                  "serves annotated and `none` pairs, so the context's length or position does not reveal the "
@@ -270,6 +281,14 @@ def _split_summary(facts: DatasetFacts) -> str:
         return "There is no `train` split: the data is for evaluation only."
     counts = ", ".join(f"`{s}` {n}" for s, n in per_split.items())
     return f"Documents per split: {counts}."
+
+
+def _document_role(column: str) -> str:
+    if column in RAW_INPUT_COLUMNS:
+        return "model input"
+    if column in ORACLE_INPUT_COLUMNS:
+        return "model input (oracle-actors)"
+    return "analysis only" if column == GOLD_COLUMN else "provenance"
 
 
 def _role(column: str) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from actorstance.checksum import sha256_file
-from actorstance.columns import COLUMN_DESCRIPTIONS, MODEL_INPUT_COLUMNS
+from actorstance.columns import MODEL_INPUT_COLUMNS
 from actorstance.dataset.card import SUMMARY, TAGS
 from actorstance.dataset.facts import ConfigFacts, DatasetFacts
 from actorstance.jsonl import dumps_pretty
@@ -118,7 +118,7 @@ def croissant_metadata(facts: DatasetFacts, folder: Path) -> dict:
 def _config_record_sets(config: ConfigFacts) -> list[dict]:
     from datasets import ClassLabel, List, Value
 
-    from actorstance.dataset.features import features_for
+    from actorstance.dataset.features import column_descriptions, features_for
 
     name = config.name
     labels_id, splits_id = f"{name}_labels", f"{name}_splits"
@@ -152,7 +152,7 @@ def _config_record_sets(config: ConfigFacts) -> list[dict]:
     }]
     for column, feature in features_for(name).items():
         field = {"@type": "cr:Field", "@id": f"{name}/{column}", "name": column,
-                 "description": COLUMN_DESCRIPTIONS[column]}
+                 "description": column_descriptions(name)[column]}
         if isinstance(feature, ClassLabel):
             field["dataType"] = "sc:Integer"
             field["references"] = {"field": {"@id": f"{labels_id}/index"}}
@@ -173,4 +173,5 @@ def _config_record_sets(config: ConfigFacts) -> list[dict]:
         fields.append(field)
     rows = {"@type": "cr:RecordSet", "@id": name, "name": name,
             "description": f"Rows of config '{name}' ({', '.join(config.label_names)}).", "field": fields}
-    return [labels, splits, rows]
+    has_class_label = any(isinstance(f, ClassLabel) for f in features_for(name).values())
+    return [labels, splits, rows] if has_class_label else [splits, rows]

@@ -110,6 +110,29 @@ def split_facts(name: str, files: tuple[str, ...], pairs: list[StancePair], labe
     )
 
 
+def documents_split_facts(name: str, files: tuple[str, ...], rows: list[dict], num_bytes: int) -> SplitFacts:
+    """Facts of a split of the ``documents`` config: one example per document; label and actor-type
+    counts are over the gold triplets."""
+    from actorstance.labels import STANCE_LABELS
+
+    counts: Counter = Counter()
+    sources: Counter = Counter()
+    targets: Counter = Counter()
+    for row in rows:
+        types = {a["id"]: a["type"] for a in row["actors"]}
+        for s in row["stances"]:
+            counts[s["label"]] += 1
+            sources[types[s["source_id"]]] += 1
+            targets[types[s["target_id"]]] += 1
+    return SplitFacts(
+        name=name, files=files, num_examples=len(rows), num_bytes=num_bytes,
+        label_counts=tuple((label, counts[label]) for label in STANCE_LABELS),
+        documents=tuple(row["doc_id"] for row in rows),
+        source_types=tuple((t, sources[t]) for t in ACTOR_TYPES if sources[t]),
+        target_types=tuple((t, targets[t]) for t in ACTOR_TYPES if targets[t]),
+    )
+
+
 def document_facts(doc: AnnotatedDocument, split: str) -> DocumentFacts:
     ann = doc.annotation
     source = ann.source

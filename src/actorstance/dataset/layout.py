@@ -9,6 +9,7 @@ and the Hub read it without a loading script::
     README.md                               dataset card (YAML metadata + datasheet)
     pairs/test-00000-of-00001.parquet       one parquet file per config and split
     candidates/test-00000-of-00001.parquet
+    documents/test-00000-of-00001.parquet   one row per document (extraction task)
     croissant.json                          Croissant metadata (same facts as the card)
     MANIFEST.json                           dataset version + sha256 of every other file
 
@@ -24,8 +25,14 @@ CARD_FILE = "README.md"
 CROISSANT_FILE = "croissant.json"
 MANIFEST_FILE = "MANIFEST.json"
 
-#: Configs in card order; their label names come from :data:`actorstance.labels.CONFIG_LABELS`.
-CONFIGS: tuple[str, ...] = tuple(CONFIG_LABELS)
+#: Pair configs (one row per directed pair); their label names come from
+#: :data:`actorstance.labels.CONFIG_LABELS`.
+PAIR_CONFIGS: tuple[str, ...] = tuple(CONFIG_LABELS)
+
+#: Every config in card order: the pair configs, then ``documents`` (one row per document, for
+#: the extraction task; :mod:`actorstance.dataset.documents`).
+DOCUMENTS_CONFIG = "documents"
+CONFIGS: tuple[str, ...] = (*PAIR_CONFIGS, DOCUMENTS_CONFIG)
 
 
 def data_file(config: str, split: str, shard: int = 0, num_shards: int = 1) -> str:

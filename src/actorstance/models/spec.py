@@ -60,6 +60,12 @@ def _baseline(spec: str, name: str, random_state: int | None) -> Any:
     return _call(spec, BASELINES[name], **({} if random_state is None else {"random_state": random_state}))
 
 
+def import_object(spec: str) -> Any:
+    """The object a ``package.module:attr`` spec names: a ready instance, or what its class or
+    factory returns when called without arguments (any task's models resolve through this)."""
+    return _imported(spec)
+
+
 def _imported(spec: str) -> Any:
     module_name, sep, attr = spec.partition(":")
     if not sep or not _MODULE.match(module_name) or not attr or not all(

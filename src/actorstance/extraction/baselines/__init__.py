@@ -1,0 +1,1 @@
+"""Extraction baselines; resolved by name through :mod:`actorstance.extraction.registry`."""

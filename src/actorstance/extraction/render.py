@@ -1,0 +1,51 @@
+"""An :class:`~actorstance.extraction.results.ExtractionResult` as a plain-text table (what
+``actorstance evaluate --task extraction`` prints). Rendering only: every number comes from the result."""
+
+from __future__ import annotations
+
+from actorstance.evaluation.render import UNDEFINED, _num, _table
+from actorstance.extraction.results import ExtractionResult
+
+
+def render_extraction_table(result: ExtractionResult) -> str:
+    """Metrics with intervals, per-label triplet scores, error kinds and the alignment summary."""
+    ds, boot = result.dataset, result.bootstrap
+    if result.model.kind == "model":
+        what = [f"model {result.model.spec}"]
+        if result.training is not None:
+            what.append(f"training: {result.training.description}")
+    else:
+        what = [f"predictions {result.model.predictions_path}"]
+    lines = [
+        *what,
+        f"task extraction · setting {result.setting}",
+        f"dataset {ds.path} · config {ds.config} · split {ds.split} · version {ds.version or UNDEFINED}",
+        f"{result.n_documents} document{'s' if result.n_documents != 1 else ''} · {result.gold_triplets} gold triplets ({result.gold_pairs} pairs) · "
+        f"{result.predicted_triplets} predicted ({result.predicted_pairs} pairs)",
+        "",
+    ]
+    rows = []
+    for name, metric in result.metrics.items():
+        interval = UNDEFINED if metric.ci_low is None else f"[{_num(metric.ci_low)}, {_num(metric.ci_high)}]"
+        rows.append([name, _num(metric.value), interval])
+    lines += _table(["metric", "value", f"{round(boot.confidence * 100)}% CI"], rows, align="lrr")
+    if boot.n_resamples:
+        one_doc = " (one document: pairs resampled)" if boot.unit == "pairs" else ""
+        lines.append(f"percentile bootstrap: {boot.n_resamples} resamples of {boot.n_units} {boot.unit}{one_doc}, "
+                     f"seed {boot.seed}")
+        lines += [f"{name} undefined on {m.undefined_resamples} resamples (left out of its interval)"
+                  for name, m in result.metrics.items() if m.undefined_resamples]
+    else:
+        lines.append("no bootstrap (--bootstrap 0): no intervals")
+    lines.append("")
+    lines += _table(["label", "precision", "recall", "f1", "support", "predicted"],
+                    [[r.label, _num(r.precision), _num(r.recall), _num(r.f1), str(r.support), str(r.predicted)]
+                     for r in result.per_label])
+    lines.append("")
+    lines += _table(["error kind", "count"], [[kind, str(n)] for kind, n in result.errors.items()])
+    lines.append("")
+    lines.append("alignment of predicted names: " + ", ".join(f"{rule} {n}" for rule, n in
+                                                              result.alignment_summary.items()))
+    if result.collapsed:
+        lines.append(f"{result.collapsed} predicted triplets repeated another after alignment (counted once)")
+    return "\n".join(lines) + "\n"
