@@ -1,4 +1,4 @@
-"""A built tiny dataset (tiny_a → train, tiny_b → test) and prediction-file helpers for the extraction tests."""
+"""Built datasets (tiny_a → train, tiny_b → test; the SEESAW-format fixture) and a predictions-file helper."""
 
 from __future__ import annotations
 
@@ -7,16 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from actorstance.dataset.build import build_dataset
-from tests.conftest import TINY
-
-
-@pytest.fixture(scope="session")
-def tiny_dataset(tmp_path_factory) -> Path:
-    """Built once from tests/fixtures/tiny; treat it as read-only."""
-    out = tmp_path_factory.mktemp("extraction") / "dataset"
-    build_dataset(TINY, out)
-    return out
+from tests.dataset.conftest import seesaw_dataset, tiny_dataset  # noqa: F401  (shared built fixtures)
 
 
 @pytest.fixture

@@ -22,18 +22,23 @@ def _table(header: list[str], rows: list[list[str]], align: str = "") -> list[st
             for row in [header, *rows]]
 
 
+def model_lines(result) -> list[str]:
+    """What made the predictions of a result (pair or extraction): the model and its training, or the file."""
+    if result.model.kind != "model":
+        return [f"predictions {result.model.predictions_path}"]
+    what = [f"model {result.model.spec}"]
+    if result.training is not None:
+        what.append(f"training: {result.training.description}")
+    return what
+
+
 def render_table(result: EvaluationResult) -> str:
     """Metrics with 95% intervals, per-class scores and the confusion matrix, as text.
 
     Undefined values (e.g. precision of a label never predicted) print as ``—``.
     """
     ds, boot = result.dataset, result.bootstrap
-    if result.model.kind == "model":
-        what = [f"model {result.model.spec}"]
-        if result.training is not None:
-            what.append(f"training: {result.training.description}")
-    else:
-        what = [f"predictions {result.model.predictions_path}"]
+    what = model_lines(result)
     units = f"{boot.n_units} {boot.unit}"
     lines = [
         *what,

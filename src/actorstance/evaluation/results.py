@@ -14,7 +14,7 @@ import math
 import os
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Literal
+from typing import ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -100,22 +100,12 @@ class BootstrapInfo(_Frozen):
     n_units: int = Field(ge=1)
 
 
-class EvaluationResult(_Frozen):
-    """One evaluation: what was scored, by what, and every metric with its interval."""
+class ResultFile(_Frozen):
+    """A result written as JSON (``--output``), printed (``--json``) and read back by reports."""
 
-    schema_version: Literal[RESULTS_SCHEMA_VERSION] = RESULTS_SCHEMA_VERSION
-    created: str = Field(description="UTC time of the evaluation, ISO 8601; SOURCE_DATE_EPOCH fixes it.")
-    dataset: DatasetInfo
-    model: ModelInfo
-    training: TrainingProtocol | None = Field(description="Present when a --model was run.")
-    n: int = Field(ge=1, description="Pairs scored: every pair of the split, abstentions included.")
-    abstentions: int = Field(ge=0, description="Pairs with a null prediction; each counts as wrong.")
-    labels: list[str] = Field(description="The config's labels, in ClassLabel order.")
-    metrics: dict[str, MetricValue]
-    per_class: list[ClassRow]
-    confusion: Confusion
-    bootstrap: BootstrapInfo
-    versions: dict[str, str] = Field(description="Versions of actorstance, datasets, scikit-learn, numpy, python.")
+    #: what the file is, and the command that writes it, for error messages
+    describes: ClassVar[str] = "evaluation result"
+    written_by: ClassVar[str] = "actorstance evaluate --output"
 
     def to_json(self) -> str:
         """Indented JSON with sorted keys (what ``--output`` writes and ``--json`` prints)."""
@@ -134,7 +124,7 @@ class EvaluationResult(_Frozen):
                               "Fix: pass an --output path in a folder you can write to") from None
 
     @classmethod
-    def read(cls, path: str | Path) -> "EvaluationResult":
+    def read(cls, path: str | Path):
         """Read a result file written by :meth:`write` (for reports)."""
         from pydantic import ValidationError
 
@@ -143,8 +133,27 @@ class EvaluationResult(_Frozen):
             return cls.model_validate(data, strict=False)
         except (OSError, ValueError, ValidationError) as err:
             raise ActorstanceError(
-                f"{path}: not a readable evaluation result ({str(err).splitlines()[0]}). "
-                f"Fix: pass a file written by `actorstance evaluate --output`") from None
+                f"{path}: not a readable {cls.describes} ({str(err).splitlines()[0]}). "
+                f"Fix: pass a file written by `{cls.written_by}`") from None
+
+
+class EvaluationResult(ResultFile):
+    """One evaluation: what was scored, by what, and every metric with its interval."""
+
+    schema_version: Literal[RESULTS_SCHEMA_VERSION] = RESULTS_SCHEMA_VERSION
+    created: str = Field(description="UTC time of the evaluation, ISO 8601; SOURCE_DATE_EPOCH fixes it.")
+    dataset: DatasetInfo
+    model: ModelInfo
+    training: TrainingProtocol | None = Field(description="Present when a --model was run.")
+    n: int = Field(ge=1, description="Pairs scored: every pair of the split, abstentions included.")
+    abstentions: int = Field(ge=0, description="Pairs with a null prediction; each counts as wrong.")
+    labels: list[str] = Field(description="The config's labels, in ClassLabel order.")
+    metrics: dict[str, MetricValue]
+    per_class: list[ClassRow]
+    confusion: Confusion
+    bootstrap: BootstrapInfo
+    versions: dict[str, str] = Field(description="Versions of actorstance, datasets, scikit-learn, numpy, python.")
+
 
 
 def ratio(value: float) -> float | None:

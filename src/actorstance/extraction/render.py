@@ -3,21 +3,15 @@
 
 from __future__ import annotations
 
-from actorstance.evaluation.render import UNDEFINED, _num, _table
+from actorstance.evaluation.render import UNDEFINED, _num, _table, model_lines
 from actorstance.extraction.results import ExtractionResult
 
 
 def render_extraction_table(result: ExtractionResult) -> str:
     """Metrics with intervals, per-label triplet scores, error kinds and the alignment summary."""
     ds, boot = result.dataset, result.bootstrap
-    if result.model.kind == "model":
-        what = [f"model {result.model.spec}"]
-        if result.training is not None:
-            what.append(f"training: {result.training.description}")
-    else:
-        what = [f"predictions {result.model.predictions_path}"]
     lines = [
-        *what,
+        *model_lines(result),
         f"task extraction · setting {result.setting}",
         f"dataset {ds.path} · config {ds.config} · split {ds.split} · version {ds.version or UNDEFINED}",
         f"{result.n_documents} document{'s' if result.n_documents != 1 else ''} · {result.gold_triplets} gold triplets ({result.gold_pairs} pairs) · "

@@ -9,14 +9,12 @@ what only extraction has: the setting, the alignment of every predicted name, an
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-from typing import Literal
+from typing import ClassVar, Literal
 
 from pydantic import Field
 
-from actorstance.errors import ActorstanceError, OutputError
-from actorstance.evaluation.results import BootstrapInfo, ClassRow, DatasetInfo, MetricValue, ModelInfo, _Frozen
+from actorstance.evaluation.results import (BootstrapInfo, ClassRow, DatasetInfo, MetricValue, ModelInfo, ResultFile,
+                                            _Frozen)
 from actorstance.models.training import TrainingProtocol
 
 EXTRACTION_SCHEMA_VERSION = "1.0"
@@ -37,8 +35,11 @@ class NameAlignment(_Frozen):
     candidates: list[str] = Field(description="For an ambiguous name: the actors it could mean.")
 
 
-class ExtractionResult(_Frozen):
+class ExtractionResult(ResultFile):
     """One extraction evaluation: what was scored, by what, in which setting, and every metric with its interval."""
+
+    describes: ClassVar[str] = "extraction result"
+    written_by: ClassVar[str] = "actorstance evaluate --task extraction --output"
 
     schema_version: Literal[EXTRACTION_SCHEMA_VERSION] = EXTRACTION_SCHEMA_VERSION
     task: Literal["extraction"] = "extraction"
@@ -64,32 +65,6 @@ class ExtractionResult(_Frozen):
     alignment: list[NameAlignment] = Field(description="The alignment of every predicted name, by document.")
     bootstrap: BootstrapInfo
     versions: dict[str, str]
-
-    def to_json(self) -> str:
-        from actorstance.jsonl import dumps_pretty
-
-        return dumps_pretty(self.model_dump(mode="json"))
-
-    def write(self, path: str | Path) -> None:
-        """Write :meth:`to_json` to ``path`` atomically."""
-        from actorstance.atomic import write_bytes_atomic
-
-        try:
-            write_bytes_atomic(path, self.to_json().encode("utf-8"))
-        except OSError as err:
-            raise OutputError(f"{path}: cannot write the result ({err.strerror or err}). "
-                              "Fix: pass an --output path in a folder you can write to") from None
-
-    @classmethod
-    def read(cls, path: str | Path) -> "ExtractionResult":
-        from pydantic import ValidationError
-
-        try:
-            return cls.model_validate(json.loads(Path(path).read_text(encoding="utf-8")), strict=False)
-        except (OSError, ValueError, ValidationError) as err:
-            raise ActorstanceError(f"{path}: not a readable extraction result ({str(err).splitlines()[0]}). "
-                                   "Fix: pass a file written by `actorstance evaluate --task extraction --output`"
-                                   ) from None
 
 
 def render_json_schema() -> str:
