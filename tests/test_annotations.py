@@ -181,3 +181,28 @@ def test_error_message_summarises_count(edit_annotation):
     with pytest.raises(AnnotationError) as info:
         load_annotation(path)
     assert str(info.value).splitlines()[0] == "1 problem in annotations:"
+
+
+def test_guideline_version_must_be_a_codebook_version(edit_annotation):
+    from actorstance.schema import GUIDELINE_VERSIONS
+
+    path = edit_annotation(lambda d: d.update(guideline_version="0.9.0"))
+    with pytest.raises(AnnotationError) as err:
+        load_annotation(path)
+    assert [str(p) for p in err.value.problems] == [
+        f"{path}: guideline_version: '0.9.0' is not a version of the codebook (versions: "
+        f"{', '.join(GUIDELINE_VERSIONS)}). Fix: record the docs/annotation-guidelines.md version the file was "
+        "annotated under."]
+    for version in GUIDELINE_VERSIONS:  # a file keeps the version it was annotated under
+        load_annotation(edit_annotation(lambda d: d.update(guideline_version=version)))
+
+
+def test_every_codebook_version_has_a_changelog_entry():
+    import re
+
+    from actorstance.schema import GUIDELINE_VERSION, GUIDELINE_VERSIONS
+    from tests.conftest import REPO
+
+    text = (REPO / "docs" / "annotation-guidelines.md").read_text(encoding="utf-8")
+    changelog = re.findall(r"^- \*\*(\d+\.\d+\.\d+)\*\*", text.split("## Changelog", 1)[1], re.MULTILINE)
+    assert sorted(changelog) == sorted(GUIDELINE_VERSIONS) and GUIDELINE_VERSION == GUIDELINE_VERSIONS[-1]

@@ -72,12 +72,13 @@ def test_adding_a_second_document_breaks_no_test(tmp_path, monkeypatch):
     text_file.parent.mkdir()
     shutil.copyfile(SECOND / f"{spec['doc_id']}.txt", text_file)
 
-    # the README's walk-through: new → locate → write → validate → split → version → build
+    # the README's walk-through: new → locate → write → validate → split → lint → version → build
     ok(invoke("new", text_file, "--annotator", spec["annotator"], "--outlet", spec["outlet"]))
     annotation = Path("data/annotations") / f"{spec['doc_id']}.json"
     fill_from_spec(annotation, text_file.read_text(encoding="utf-8"), spec)
     assert "harbour_2025.json: ok — harbour_2025: 5 actors, 12 mentions, 6 stances" in ok(invoke("validate"))
     assert "harbour_2025: train" in ok(invoke("split", "--seed", "0"))
+    assert ok(invoke("lint", "--strict", annotation)).endswith("ok — 1 document: 0 errors, 0 warnings\n")
     corpus_path = Path("data/annotations/corpus.json")
     corpus = json.loads(corpus_path.read_text(encoding="utf-8"))
     major, minor, _ = corpus["version"].split(".")

@@ -19,7 +19,7 @@ from actorstance.checksum import sha256_bytes
 from actorstance.errors import AnnotationError, Problem
 from actorstance.labels import ACTOR_TYPES, ANNOTATOR_KINDS, STANCE_LABELS
 from actorstance.layout import NON_DOCUMENT_FILES
-from actorstance.schema import Actor, Annotation, Mention, Span, Stance
+from actorstance.schema import GUIDELINE_VERSIONS, Actor, Annotation, Mention, Span, Stance
 
 ANNOTATION_SUFFIX = ".json"
 #: Files in an annotations folder that are not annotation documents.
@@ -110,6 +110,10 @@ def load_annotation(path: str | Path) -> AnnotatedDocument:
     # cascade into "unknown actor" problems everywhere
     declared = {key: _declared_ids(raw, key) for key in ("actors", "mentions")}
     problems.extend(_semantic_problems(where, text, actors, mentions, stances, declared))
+    if annotation is not None and annotation.guideline_version not in GUIDELINE_VERSIONS:
+        problems.append(Problem(where, "guideline_version", f"'{annotation.guideline_version}' is not a version of "
+                                f"the codebook (versions: {', '.join(GUIDELINE_VERSIONS)})",
+                                "record the docs/annotation-guidelines.md version the file was annotated under"))
     if annotation is not None and annotation.paragraphs is not None and text is not None:
         problems.extend(_paragraph_problems(where, annotation.paragraphs, text))
     if problems:

@@ -21,8 +21,11 @@ from actorstance.labels import ACTOR_TYPES, ANNOTATOR_KINDS, STANCE_LABELS
 
 SCHEMA_VERSION = "1.0"
 
-#: Version of docs/annotation-guidelines.md that this release documents.
-GUIDELINE_VERSION = "1.0.0"
+#: Version of docs/annotation-guidelines.md that this release documents (``actorstance new`` writes it).
+GUIDELINE_VERSION = "1.1.0"
+#: Every codebook version an annotation file may record, oldest first (the codebook's changelog): a
+#: file keeps the version it was annotated under, and ``validate`` refuses any other.
+GUIDELINE_VERSIONS: tuple[str, ...] = ("1.0.0", "1.1.0")
 
 Identifier = Annotated[
     str,

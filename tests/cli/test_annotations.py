@@ -105,3 +105,16 @@ def test_locate_prints_offsets_or_one_json_span(tmp_path):
     assert error(invoke("locate", text, "Putin")) == (f"Error: {text}: 'Putin' does not occur. Fix: pass the surface "
                                                       "exactly as written (case, quotes and apostrophes included).\n")
     assert invoke("locate", text, "Varga", "--nth", "0").exit_code == 2
+
+
+def test_lint_passes_with_warnings_and_fails_on_errors(tiny_copy):
+    from tests.conftest import REPO
+
+    seed_file = REPO / "data" / "annotations" / "000_90ff7f66b757b298.json"
+    seed = invoke("lint", seed_file)
+    assert seed.exit_code == 0, seed.output
+    assert seed.output.splitlines()[-1] == "ok — 1 document: 0 errors, 5 warnings"
+    assert error(invoke("lint", "--strict", seed_file)).startswith("Error: lint failed — 1 document: 0 errors, 5 warnings:\n")
+    stderr = error(invoke("lint", tiny_copy))
+    assert stderr.splitlines()[0] == "Error: lint failed — 2 documents: 2 errors, 11 warnings:"
+    assert f"  {tiny_copy / 'doc_a.json'}: actors[3]: error A1: actor 'courier' is in no stance." in stderr

@@ -11,6 +11,7 @@ from actorstance.corpus import read_corpus
 from actorstance.importers import IMPORTERS, import_seesaw
 from actorstance.importers.seesaw import SEESAW_CORPUS, assemble_text, last_name, majority_type, slug, word_matches
 from actorstance.importers.seesaw_format import SeesawEntity
+from actorstance.schema import GUIDELINE_VERSION
 from tests.importers.conftest import SEESAW_MINI
 
 
@@ -144,7 +145,7 @@ def test_provenance_annotators_and_metadata(imported):
     assert [(a["id"], a["kind"]) for a in ann["annotators"]] == [
         ("seesaw-import", "import"), ("seesaw-A", "human"), ("seesaw-B", "human"), ("seesaw-C", "human")]
     assert "Appendix A" in ann["annotators"][1]["note"]
-    assert (ann["guideline_version"], ann["language"], ann["schema_version"]) == ("1.0.0", "en", "1.0")
+    assert (ann["guideline_version"], ann["language"], ann["schema_version"]) == (GUIDELINE_VERSION, "en", "1.0")
     assert ann["source"] == {"outlet": "Invented Gazette", "url": "https://example.org/gazette/harbor"}
     assert ann["metadata"] == {
         "allsides_bias_label": "1", "article_index": "0", "corpus": "SEESAW", "corpus_license": "CC BY-NC-SA 4.0",

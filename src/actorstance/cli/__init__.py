@@ -20,6 +20,7 @@ COMMANDS: dict[str, str] = {
     "validate": "actorstance.cli.annotations:validate",
     "convert": "actorstance.cli.annotations:convert",
     "schema": "actorstance.cli.annotations:schema",
+    "lint": "actorstance.cli.annotations:lint",
     "new": "actorstance.cli.annotations:new",
     "locate": "actorstance.cli.annotations:locate",
     "build": "actorstance.cli.dataset:build",

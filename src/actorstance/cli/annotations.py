@@ -65,6 +65,30 @@ def schema() -> None:
     click.echo(render_json_schema(), nl=False)
 
 
+@command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--strict", is_flag=True, help="Fail on warnings too (exit 1).")
+def lint(paths: tuple[Path, ...], strict: bool) -> None:
+    """Check valid annotation files against the codebook's checkable rules.
+
+    PATHS are annotation .json files or folders of them (default: data/annotations/); they are
+    validated first. Each finding names its codebook rule id (the codebook's "Checks" table), the
+    place, the problem and the fix. Errors break a rule (exit 1); warnings need a look, e.g. a
+    name with no mention may be a place (exit 0 unless --strict).
+    """
+    from actorstance.lint import lint_paths
+    from actorstance.plural import plural
+
+    result = lint_paths(paths or [Path(DEFAULT_ANNOTATIONS)])
+    summary = (f"{plural(result.documents, 'document')}: {plural(len(result.errors), 'error')}, "
+               f"{plural(len(result.warnings), 'warning')}")
+    if result.errors or (strict and result.warnings):
+        raise click.ClickException("\n".join([f"lint failed — {summary}:", *(f"  {f}" for f in result.findings)]))
+    for finding in result.findings:
+        click.echo(str(finding))
+    click.echo(f"ok — {summary}")
+
+
 @command(name="new")
 @click.argument("text_file", type=click.Path(path_type=Path))
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
