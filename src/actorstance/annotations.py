@@ -7,7 +7,6 @@
 from __future__ import annotations
 
 import json
-import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +18,7 @@ from actorstance.checksum import sha256_bytes
 from actorstance.errors import AnnotationError, Problem
 from actorstance.labels import ACTOR_TYPES, ANNOTATOR_KINDS, STANCE_LABELS
 from actorstance.layout import NON_DOCUMENT_FILES
+from actorstance.problems import json_path_order
 from actorstance.schema import GUIDELINE_VERSIONS, Actor, Annotation, Mention, Span, Stance
 
 ANNOTATION_SUFFIX = ".json"
@@ -123,10 +123,7 @@ def load_annotation(path: str | Path) -> AnnotatedDocument:
 
 
 def _problem_order(problem: Problem) -> tuple:
-    # JSON paths sort naturally by their list indices ("stances[10]" after "stances[9]")
-    parts = re.split(r"\[(\d+)\]", problem.path)
-    key = tuple((0, int(p), "") if i % 2 else (1, 0, p) for i, p in enumerate(parts))
-    return (problem.where, key, problem.message)
+    return (problem.where, json_path_order(problem.path), problem.message)
 
 
 _FIXES = {

@@ -19,6 +19,7 @@ from typing import Callable, Iterable, Iterator, Literal
 
 from actorstance.annotations import AnnotatedDocument, load_annotations
 from actorstance.layout import SPLITS_FILE
+from actorstance.problems import json_path_order
 from actorstance.segment import ParagraphIndex
 
 Severity = Literal["error", "warning"]
@@ -116,7 +117,7 @@ def lint_documents(docs: list[AnnotatedDocument], split_ids: dict[Path, set[str]
             findings.append(Finding(str(doc.path), "doc_id", "F1", f"document '{doc.doc_id}' has no split (its "
                                     f"folder {where})", "run `actorstance split --seed N` or add it to splits.json"))
     # stable sort: within one path and rule, findings stay in text order
-    return LintResult(len(docs), tuple(sorted(findings, key=lambda f: (f.where, _path_key(f.path), f.rule))))
+    return LintResult(len(docs), tuple(sorted(findings, key=lambda f: (f.where, json_path_order(f.path), f.rule))))
 
 
 def _read_split_ids(folder: Path) -> set[str] | None:
@@ -130,11 +131,6 @@ def _read_split_ids(folder: Path) -> set[str] | None:
     except (UnicodeDecodeError, json.JSONDecodeError):
         return set()  # the build reports a malformed splits file; no document counts as split here
     return set(data) if isinstance(data, dict) else set()
-
-
-def _path_key(path: str) -> tuple:
-    parts = re.split(r"\[(\d+)\]", path)
-    return tuple((0, int(p), "") if i % 2 else (1, 0, p) for i, p in enumerate(parts))
 
 
 # ---------------------------------------------------------------- the checks, one per rule (or two)

@@ -84,6 +84,12 @@ def json_path(loc: Iterable[str | int]) -> str:
     return out
 
 
+def json_path_order(path: str) -> tuple:
+    """A sort key for JSON paths that orders list indices as numbers ("stances[10]" after "stances[9]")."""
+    parts = re.split(r"\[(\d+)\]", path)
+    return tuple((0, int(p), "") if i % 2 else (1, 0, p) for i, p in enumerate(parts))
+
+
 def short(value: Any, limit: int = 60) -> str:
     """``value`` as JSON, cut to ``limit`` characters (for "got ..." in messages)."""
     try:
