@@ -140,3 +140,12 @@ class ActorstanceWarning(UserWarning):
 
 class OutputRecoveredWarning(ActorstanceWarning):
     """An output left half-replaced by a killed run was restored, or a backup was kept for the user."""
+
+
+class LLMError(ActorstanceError):
+    """An OpenAI-compatible server could not be used: unreachable, key refused, unknown model, bad
+    request, or still failing after every retry. Messages never hold the API key."""
+
+
+class PromptTemplateError(ActorstanceError):
+    """A prompt template file is unreadable or uses a placeholder that is not a model input."""

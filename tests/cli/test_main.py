@@ -10,7 +10,7 @@ from actorstance import __version__
 from actorstance.cli import COMMANDS, cli
 from tests.conftest import REPO
 
-HEAVY = ("datasets", "sklearn", "matplotlib", "networkx", "pyarrow", "scipy")
+HEAVY = ("datasets", "sklearn", "matplotlib", "networkx", "pyarrow", "scipy", "httpx", "openai")
 
 
 def test_group_help_lists_every_command():

@@ -9,6 +9,7 @@ import click
 
 from actorstance.atomic import check_output_file
 from actorstance.cli._common import command
+from actorstance.cli.llm import llm_cache_options, llm_defaults
 from actorstance.cli.options import config_option, dataset_option, split_option
 from actorstance.cli.params import DATASET_REF, NAMED_FILE, RESAMPLES, SEED
 from actorstance.layout import DEFAULT_DATASET
@@ -19,7 +20,8 @@ from actorstance.plural import plural
 @click.option("--dataset", "datasets", multiple=True, type=DATASET_REF,
               help=f"Built dataset folder, repeatable (default: {DEFAULT_DATASET}; config pairs, split test).")
 @click.option("--model", "models", multiple=True, metavar="SPEC",
-              help="Also run this model (baseline:NAME or package.module:attr), repeatable.")
+              help="Also run this model (baseline:NAME, openai:MODEL[,KEY=VALUE...] or package.module:attr), "
+                   "repeatable.")
 @click.option("--predictions", multiple=True, type=NAMED_FILE,
               help="Also score this predictions file under NAME, repeatable.")
 @click.option("--bootstrap", default=1000, show_default=True, type=RESAMPLES,
@@ -29,15 +31,18 @@ from actorstance.plural import plural
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @click.option("--output", "-o", required=True, type=click.Path(file_okay=False, path_type=Path),
               help="Folder to write (replaced whole, atomically): results.json, report.md, plots, networks.")
+@llm_cache_options
 def benchmark(datasets: tuple, models: tuple[str, ...], predictions: tuple[tuple[str, Path], ...], bootstrap: int,
-              seed: int, quiet: bool, output: Path) -> None:
+              seed: int, quiet: bool, output: Path, no_cache: bool, llm_cache: Path | None) -> None:
     """Compare every registered baseline, plus given models and predictions files, on each dataset.
 
     Every model is scored as `actorstance evaluate` scores it (f1_pn, macro_f1, accuracy with 95%
     bootstrap intervals) and compared with the best one by a paired bootstrap over the same
     resamples. Writes OUTPUT/results.json, then renders from it OUTPUT/report.md (leaderboard,
     paired comparisons, per-class F1, notes on what the sample size allows), PNG plots and the
-    stance network as GraphML and GEXF. Set SOURCE_DATE_EPOCH for byte-identical reruns.
+    stance network as GraphML and GEXF; an openai:MODEL's per-sample log goes to
+    SLUG/samples-NAME.jsonl. Set SOURCE_DATE_EPOCH for byte-identical reruns (an LLM's
+    accounting of requests, cache hits and time differs between a first run and a rerun).
     Progress goes to stderr when it is a terminal.
     """
     from actorstance.reports.benchmark import run_benchmark
@@ -47,7 +52,8 @@ def benchmark(datasets: tuple, models: tuple[str, ...], predictions: tuple[tuple
     inputs += [path for _, path in predictions]
     check_output_folder(output, inputs)
     result = run_benchmark(datasets or [Path(DEFAULT_DATASET)], models=models, predictions=predictions,
-                           n_resamples=bootstrap, seed=seed, progress=not quiet and sys.stderr.isatty())
+                           n_resamples=bootstrap, seed=seed, progress=not quiet and sys.stderr.isatty(),
+                           llm_defaults=llm_defaults(no_cache, llm_cache))
     report = write_benchmark(result, output, inputs=inputs)
     for d in result.datasets:
         best = d.best_model.result.metrics["f1_pn"]

@@ -8,6 +8,7 @@ import click
 
 from actorstance.atomic import check_output_file
 from actorstance.cli._common import command
+from actorstance.cli.llm import MODEL_HELP, llm_cache_options, llm_defaults
 from actorstance.cli.params import RESAMPLES, SEED
 from actorstance.cli.options import config_option, dataset_option, split_option, train_option
 
@@ -26,7 +27,7 @@ _setting = click.option("--setting", default="raw", show_default=True, type=clic
 @command()
 @click.option("--predictions", type=click.Path(dir_okay=False, path_type=Path),
               help="JSON lines file of {\"id\", \"label\"[, \"scores\"]}, one line per pair of the split.")
-@click.option("--model", help="baseline:NAME or package.module:attr (see docs/evaluation.md).")
+@click.option("--model", help=MODEL_HELP)
 @dataset_option()
 @_config
 @_split
@@ -39,9 +40,10 @@ _setting = click.option("--setting", default="raw", show_default=True, type=clic
 @_task
 @_setting
 @click.option("--json", "as_json", is_flag=True, help="Print the result JSON instead of the table.")
+@llm_cache_options
 def evaluate(predictions: Path | None, model: str | None, dataset: Path, config: str, split: str,
              output: Path | None, bootstrap: int, seed: int, train: tuple | None, task: str, setting: str,
-             as_json: bool) -> None:
+             as_json: bool, no_cache: bool, llm_cache: Path | None) -> None:
     """Score predictions on a split: f1_pn, macro_f1, accuracy with 95% CIs.
 
     Give exactly one of --predictions FILE (JSON lines, one per pair of the split; "label": null
@@ -50,8 +52,10 @@ def evaluate(predictions: Path | None, model: str | None, dataset: Path, config:
     every problem listed. Intervals are a seeded percentile bootstrap over documents.
 
     A --model is fitted on the dataset's train split (or --train data), or cross-validated over
-    the scored split; the result records how. Prints a table (or the JSON with --json). Exit
-    codes: 0 scored; 1 bad input (message on stderr); 2 usage error.
+    the scored split; the result records how. An openai:MODEL also records its prompts, outcomes
+    and token accounting, and with --output writes its per-sample log beside the result
+    (NAME.samples.jsonl). Prints a table (or the JSON with --json). Exit codes: 0 scored; 1 bad
+    input or an unusable server (message on stderr); 2 usage error.
 
     With --task extraction, the predictions are one line per document of the split,
     {"doc_id", "stances": [{"source", "target", "label"}]}, scored in the --setting (raw or
@@ -73,17 +77,23 @@ def evaluate(predictions: Path | None, model: str | None, dataset: Path, config:
         evaluate_extraction_command(dataset, predictions=predictions, model=model, split=split, setting=setting,
                                     bootstrap=bootstrap, seed=seed, train=train, output=output, as_json=as_json)
         return
+    from actorstance.models.llm.samples import sample_log_path
+
+    log = None if output is None else sample_log_path(output)
     result = run_evaluation(dataset, predictions=predictions, model=model, config=config, split=split,
-                            bootstrap=bootstrap, seed=seed, train=_training_data(train, config))
+                            bootstrap=bootstrap, seed=seed, train=_training_data(train, config),
+                            llm_defaults=llm_defaults(no_cache, llm_cache), sample_log=log)
     if output is not None:
         result.write(output)
+        if result.inference is not None:
+            click.echo(f"wrote {log}", err=True)
     click.echo(result.to_json() if as_json else render_table(result), nl=False)
     if output is not None:
         click.echo(f"wrote {output}", err=True)
 
 
 @command()
-@click.option("--model", required=True, help="baseline:NAME or package.module:attr (see docs/evaluation.md).")
+@click.option("--model", required=True, help=MODEL_HELP)
 @dataset_option()
 @_config
 @_split
@@ -93,15 +103,19 @@ def evaluate(predictions: Path | None, model: str | None, dataset: Path, config:
 @train_option
 @_task
 @_setting
+@llm_cache_options
 def predict(model: str, dataset: Path, config: str, split: str, output: Path, seed: int, train: tuple | None,
-            task: str, setting: str) -> None:
+            task: str, setting: str, no_cache: bool, llm_cache: Path | None) -> None:
     """Run a model on a split and write its predictions (JSON lines), without scoring.
 
     The file is what `actorstance evaluate --predictions` reads, so scoring can be repeated
     without rerunning the model. Lines are sorted by id; abstentions are written as
-    "label": null. With --task extraction: one line per document with its triplets.
+    "label": null. With --task extraction: one line per document with its triplets. An
+    openai:MODEL also writes its per-sample log (raw answer, parsed label or invalid reason,
+    latency, cached) beside it as NAME.samples.jsonl.
     """
     from actorstance.evaluation import predict as run_model, write_predictions
+    from actorstance.models.llm.samples import sample_log_path, write_sample_log
 
     check_output_file(output, inputs=[dataset, train[0] if train else None])
     _check_task_options(task, config, setting)
@@ -112,10 +126,17 @@ def predict(model: str, dataset: Path, config: str, split: str, output: Path, se
                                    output=output)
         return
 
-    run = run_model(dataset, model=model, config=config, split=split, seed=seed, train=_training_data(train, config))
+    run = run_model(dataset, model=model, config=config, split=split, seed=seed, train=_training_data(train, config),
+                    llm_defaults=llm_defaults(no_cache, llm_cache))
     n = write_predictions(output, run.data.ids, run.labels)
     click.echo(f"wrote {n} predictions ({run.abstentions} abstentions) for config '{config}', split '{split}' "
                f"to {output}; training: {run.protocol.description}")
+    if run.samples is not None:
+        log = sample_log_path(output)
+        write_sample_log(log, run.samples)
+        invalid = sum(run.inference.invalid.values())
+        click.echo(f"wrote {log}: {run.inference.valid} valid answers, {invalid} invalid; "
+                   f"{run.inference.requests} requests, {run.inference.cache_hits} from the cache")
 
 
 def _check_task_options(task: str, config: str, setting: str) -> None:

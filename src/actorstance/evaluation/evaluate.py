@@ -13,10 +13,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, Mapping
 
 from actorstance.evaluation.loading import (
     SplitData, TrainingData, default_training_data, load_split_data, require_pairs)
-from actorstance.evaluation.results import EvaluationResult, ModelInfo
+from actorstance.evaluation.results import EvaluationResult, InferenceInfo, ModelInfo
 from actorstance.evaluation.scorer import build_result
 from actorstance.models.training import TrainingProtocol
 
@@ -29,6 +30,8 @@ class ModelPredictions:
     spec: str
     labels: tuple[str | None, ...]
     protocol: TrainingProtocol
+    inference: InferenceInfo | None = None  # how an LLM answered (openai: models)
+    samples: tuple[dict[str, Any], ...] | None = None  # its per-sample log records, sorted by id
 
     @property
     def abstentions(self) -> int:
@@ -36,7 +39,8 @@ class ModelPredictions:
 
 
 def predict(dataset_dir: str | Path, *, model: str, config: str = "pairs", split: str = "test",
-            train: TrainingData | None = None, seed: int = 0) -> ModelPredictions:
+            train: TrainingData | None = None, seed: int = 0,
+            llm_defaults: Mapping[str, Any] | None = None) -> ModelPredictions:
     """Run the model named by ``model`` (a ``--model`` spec) on every pair of the split.
 
     ``train`` overrides the training data (default: the dataset's ``train`` split unless ``split``
@@ -49,7 +53,7 @@ def predict(dataset_dir: str | Path, *, model: str, config: str = "pairs", split
     from actorstance.models.spec import resolve_model
     from actorstance.models.training import run_protocol
 
-    estimator = resolve_model(model, random_state=seed)
+    estimator = resolve_model(model, random_state=seed, llm_defaults=llm_defaults)
     data = load_split_data(dataset_dir, config, split)
     require_pairs(data)
     if train is None:
@@ -61,16 +65,28 @@ def predict(dataset_dir: str | Path, *, model: str, config: str = "pairs", split
         eval_labels=list(data.gold), groups=list(data.groups), random_state=seed,
         train_source=train.source if train is not None and train.external else None, labels=data.labels)
     checked = check_predictions(labels, n_rows=len(data.ids), labels=data.labels, who=f"--model {model}")
-    return ModelPredictions(data, model, tuple(checked), protocol)
+    inference, samples = _inference_report(estimator)
+    return ModelPredictions(data, model, tuple(checked), protocol, inference, samples)
+
+
+def _inference_report(estimator) -> tuple[InferenceInfo | None, tuple[dict[str, Any], ...] | None]:
+    """An LLM model's ``inference_report()`` (accounting, prompts, per-sample log); ``(None, None)`` otherwise."""
+    report = getattr(estimator, "inference_report", None)
+    if not callable(report):
+        return None, None
+    info, samples = report()
+    return InferenceInfo(**info), tuple(samples)
 
 
 def evaluate(dataset_dir: str | Path, *, predictions: str | Path | None = None, model: str | None = None,
              config: str = "pairs", split: str = "test", bootstrap: int = 1000, seed: int = 0,
-             train: TrainingData | None = None) -> EvaluationResult:
+             train: TrainingData | None = None, llm_defaults: Mapping[str, Any] | None = None,
+             sample_log: str | Path | None = None) -> EvaluationResult:
     """Score a predictions file or a ``--model`` spec (exactly one) on one split of a built dataset.
 
     ``bootstrap`` resamples (0: no intervals) are drawn from ``seed``, which also seeds the
-    model's training. Raises :class:`~actorstance.errors.PredictionsError`,
+    model's training. ``llm_defaults`` and ``sample_log`` concern ``openai:`` models: settings
+    below the spec's, and where to write the per-sample log. Raises :class:`~actorstance.errors.PredictionsError`,
     :class:`~actorstance.errors.DatasetError`, :class:`~actorstance.errors.ModelSpecError` or
     :class:`~actorstance.errors.ModelError` on bad input.
     """
@@ -91,8 +107,14 @@ def evaluate(dataset_dir: str | Path, *, predictions: str | Path | None = None, 
         model_info = ModelInfo(kind="predictions", spec=None, predictions_path=str(predictions),
                                predictions_sha256=read.sha256)
     else:
-        run = predict(dataset_dir, model=model, config=config, split=split, train=train, seed=seed)
+        run = predict(dataset_dir, model=model, config=config, split=split, train=train, seed=seed,
+                      llm_defaults=llm_defaults)
         data, y_pred = run.data, run.labels
-        training = run.protocol
         model_info = ModelInfo(kind="model", spec=model, predictions_path=None, predictions_sha256=None)
+        if sample_log is not None and run.samples is not None:
+            from actorstance.models.llm.samples import write_sample_log
+
+            write_sample_log(sample_log, run.samples)
+        return build_result(data, y_pred, model=model_info, training=run.protocol, n_resamples=bootstrap, seed=seed,
+                            inference=run.inference)
     return build_result(data, y_pred, model=model_info, training=training, n_resamples=bootstrap, seed=seed)

@@ -44,6 +44,7 @@ def render_table(result: EvaluationResult) -> str:
         *what,
         f"dataset {ds.path} · config {ds.config} · split {ds.split} · version {ds.version or UNDEFINED}",
         f"{result.n} pairs · {result.abstentions} abstentions (scored as wrong)",
+        *_inference_lines(result),
         "",
     ]
     level = f"{round(boot.confidence * 100)}% CI"
@@ -71,3 +72,20 @@ def render_table(result: EvaluationResult) -> str:
     lines += _table(["gold \\ predicted", *conf.labels, "abstained"],
                     [[label, *map(str, conf.matrix[i]), str(conf.abstained[i])] for i, label in enumerate(conf.labels)])
     return "\n".join(lines) + "\n"
+
+
+def _inference_lines(result: EvaluationResult) -> list[str]:
+    """What an ``openai:`` model did: template, answers (invalid ones by reason) and accounting."""
+    info = result.inference
+    if info is None:
+        return []
+    invalid = sum(info.invalid.values())
+    reasons = ", ".join(f"{reason} {n}" for reason, n in info.invalid.items())
+    cost = "" if info.cost is None else f" · cost {info.cost:.4f}"
+    return [f"LLM {info.model} at {info.base_url_host} · template {info.template} {info.template_version} · "
+            f"k_shot {info.k_shot} · seed {info.seed} · temperature {info.temperature:g} · "
+            f"response_format {info.response_format}",
+            f"answers: {info.valid} valid, {invalid} invalid{f' ({reasons})' if reasons else ''} (abstentions)",
+            f"{info.requests} requests · {info.cache_hits} cache hits · {info.retries} retries · "
+            f"{info.prompt_tokens} prompt + {info.completion_tokens} completion tokens{cost} · "
+            f"{info.wall_seconds:.1f} s"]

@@ -100,6 +100,44 @@ class BootstrapInfo(_Frozen):
     n_units: int = Field(ge=1)
 
 
+class InferenceInfo(_Frozen):
+    """How an ``openai:`` model answered: server, prompts, settings, outcomes and accounting.
+
+    The accounting (``requests``, ``cache_hits``, ``retries``, ``wall_seconds``) describes this
+    run and differs between a first run and a cached rerun; everything else is reproducible.
+    """
+
+    provider: Literal["openai-compatible"]
+    model: str = Field(description="The model name sent to the server.")
+    base_url_host: str = Field(description="host[:port] of the server's base URL (never a key).")
+    server_models: list[str] = Field(description="Model ids the server reported in its responses.")
+    system_fingerprints: list[str] = Field(description="system_fingerprint values the server reported (often none).")
+    template: str = Field(description="Prompt template name.")
+    template_version: str
+    template_sha256: str = Field(description="sha256 of the template file.")
+    prompt_set_sha256: list[str] = Field(
+        description="sha256 of each distinct set of rendered prompts (one per fit: k-shot examples differ per fold).")
+    k_shot: int = Field(ge=0)
+    seed: int = Field(description="Picks the k-shot examples; sent to the server.")
+    temperature: float
+    max_tokens: int = Field(ge=1)
+    response_format: Literal["json_schema", "json_object", "none"] = Field(
+        description="How answers were constrained: OpenAI json_schema, json_object with a schema, or strict parsing only.")
+    concurrency: int = Field(ge=1)
+    requests: int = Field(ge=0, description="Completions fetched from the server in this run.")
+    cache_hits: int = Field(ge=0, description="Answers taken from the response cache in this run.")
+    retries: int = Field(ge=0, description="HTTP attempts beyond the first (429, 5xx, timeouts).")
+    prompt_tokens: int = Field(ge=0, description="Prompt tokens of every answer used, cached or not (server-reported).")
+    completion_tokens: int = Field(ge=0)
+    wall_seconds: float = Field(ge=0, description="Time spent answering, this run.")
+    price_per_1k_prompt: float | None
+    price_per_1k_completion: float | None
+    cost: float | None = Field(description="Token totals at the given prices (an uncached run's cost); null without prices.")
+    valid: int = Field(ge=0, description="Answers that gave a label.")
+    invalid: dict[str, int] = Field(
+        description="Unusable answers by reason (empty, refused, truncated, not-json, ...); each is an abstention.")
+
+
 class ResultFile(_Frozen):
     """A result written as JSON (``--output``), printed (``--json``) and read back by reports."""
 
@@ -145,6 +183,9 @@ class EvaluationResult(ResultFile):
     dataset: DatasetInfo
     model: ModelInfo
     training: TrainingProtocol | None = Field(description="Present when a --model was run.")
+    inference: InferenceInfo | None = Field(
+        default=None, exclude_if=lambda value: value is None,
+        description="Present when the --model was an openai: model (absent otherwise).")
     n: int = Field(ge=1, description="Pairs scored: every pair of the split, abstentions included.")
     abstentions: int = Field(ge=0, description="Pairs with a null prediction; each counts as wrong.")
     labels: list[str] = Field(description="The config's labels, in ClassLabel order.")

@@ -10,8 +10,8 @@ from typing import Any, Sequence
 
 from actorstance.evaluation.loading import SplitData, dataset_info
 from actorstance.evaluation.results import (
-    BootstrapInfo, ClassRow, Confusion, DatasetInfo, EvaluationResult, MetricValue, ModelInfo, created_timestamp,
-    package_versions, ratio)
+    BootstrapInfo, ClassRow, Confusion, DatasetInfo, EvaluationResult, InferenceInfo, MetricValue, ModelInfo,
+    created_timestamp, package_versions, ratio)
 from actorstance.models.training import TrainingProtocol
 
 #: Confidence level of every interval.
@@ -20,7 +20,7 @@ CONFIDENCE = 0.95
 
 def build_result(data: SplitData, y_pred: Sequence[str | None], *, model: ModelInfo, training: TrainingProtocol | None,
                  n_resamples: int, seed: int, confidence: float = CONFIDENCE, created: str | None = None,
-                 dataset: DatasetInfo | None = None) -> EvaluationResult:
+                 dataset: DatasetInfo | None = None, inference: InferenceInfo | None = None) -> EvaluationResult:
     """Score checked predictions of every pair of ``data`` into an :class:`EvaluationResult`.
 
     What :func:`evaluate` returns once predictions are in hand; ``created`` defaults to now (or
@@ -31,7 +31,7 @@ def build_result(data: SplitData, y_pred: Sequence[str | None], *, model: ModelI
         raise ValueError(f"{len(y_pred)} predictions for {len(data.ids)} pairs")
     return EvaluationResult(
         created=created or created_timestamp(), dataset=dataset or dataset_info(data), model=model,
-        training=training, n=len(data.ids), abstentions=sum(label is None for label in y_pred),
+        training=training, inference=inference, n=len(data.ids), abstentions=sum(label is None for label in y_pred),
         labels=list(data.labels),
         **score(data.gold, y_pred, data.groups, labels=data.labels, n_resamples=n_resamples, seed=seed,
                 confidence=confidence),

@@ -1,9 +1,11 @@
 """``--model SPEC`` → a model object that follows :mod:`actorstance.models.protocol`.
 
-Two forms:
+Three forms:
 
 ``baseline:NAME``
     A baseline of :data:`actorstance.models.registry.BASELINES` (``baseline:majority``...).
+``openai:MODEL[,KEY=VALUE...]``
+    An LLM behind an OpenAI-compatible server (:mod:`actorstance.models.llm`, docs/llm.md).
 ``package.module:attr``
     An importable object: a class or a factory (called with no arguments) or a ready instance.
     ``attr`` may be dotted (``module:Holder.factory``). The module must be importable: install
@@ -17,23 +19,32 @@ from __future__ import annotations
 
 import importlib
 import re
-from typing import Any
+from typing import Any, Mapping
 
 from actorstance.errors import ModelError, ModelSpecError
 from actorstance.models.protocol import check_model
 
 BASELINE_PREFIX = "baseline:"
-_SPEC_FORM = "baseline:NAME or package.module:attr"
+OPENAI_PREFIX = "openai:"
+_SPEC_FORM = "baseline:NAME, openai:MODEL or package.module:attr"
 _MODULE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$")
 
 
-def resolve_model(spec: str, *, random_state: int | None = None) -> Any:
+def resolve_model(spec: str, *, random_state: int | None = None, llm_defaults: Mapping[str, Any] | None = None) -> Any:
     """The model named by ``spec``; raises :class:`ModelSpecError` with the fix when it cannot.
 
-    ``random_state`` is passed to a baseline's factory; an imported model keeps its own seeding.
+    ``random_state`` is passed to a baseline's factory and is the default ``seed`` of an
+    ``openai:`` model; an imported model keeps its own seeding. ``llm_defaults`` are settings of
+    ``openai:`` models that the spec may override (the CLI's ``--no-cache``, ``--llm-cache``).
     """
     if spec.startswith(BASELINE_PREFIX):
         model = _baseline(spec, spec[len(BASELINE_PREFIX):], random_state)
+    elif spec.startswith(OPENAI_PREFIX):
+        from actorstance.models.llm.config import LLMConfig
+        from actorstance.models.llm.model import OpenAIStanceModel
+
+        config = LLMConfig.from_spec(spec, seed=0 if random_state is None else random_state, defaults=llm_defaults)
+        model = OpenAIStanceModel(config)
     else:
         model = _imported(spec)
     try:

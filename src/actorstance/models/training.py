@@ -68,7 +68,7 @@ def run_protocol(estimator, eval_rows, *, train_rows=None, train_labels=None, ev
 
     ``train_source`` names external training data (kind ``external``); training rows without it
     are the dataset's own train split (kind ``train-split``). ``groups`` default to the rows'
-    ``doc_id``. ``labels`` (the config's label set) is given to a no-training model that has a
+    ``doc_id``. ``labels`` (the config's label set) is given to every model with an unset
     ``labels`` parameter, so its classes do not depend on which labels the split happens to hold.
     Returns the predictions (one per row, ``None`` = abstain) and the protocol.
     """
@@ -79,11 +79,7 @@ def run_protocol(estimator, eval_rows, *, train_rows=None, train_labels=None, ev
     _check_labels(eval_labels, n, "eval_labels", "evaluated pairs")
 
     if not requires_fit(estimator):
-        model = guarded_clone(estimator)
-        with calling(model, "get_params/set_params"):
-            if labels is not None and hasattr(model, "get_params") and "labels" in model.get_params(deep=False) \
-                    and model.get_params(deep=False)["labels"] is None:
-                model.set_params(labels=list(labels))
+        model = _with_labels(guarded_clone(estimator), labels)
         # never hand the scored pairs' gold labels to a model, even one that promises to read only the label set
         model = _fit(model, eval_rows, None)
         protocol = TrainingProtocol(kind="none", description="No training: the model is rule-based or already "
@@ -97,7 +93,7 @@ def run_protocol(estimator, eval_rows, *, train_rows=None, train_labels=None, ev
         if not train_rows:
             raise ModelError("the training data has no pairs. Fix: train on a split with pairs, or omit the "
                              "training data to cross-validate on the evaluated split")
-        model = _fit(guarded_clone(estimator), train_rows, list(train_labels))
+        model = _fit(_with_labels(guarded_clone(estimator), labels), train_rows, list(train_labels))
         note = _single_label_note(1, [train_labels])
         if train_source:
             protocol = TrainingProtocol(kind="external", description=f"Trained on {train_source} "
@@ -109,10 +105,20 @@ def run_protocol(estimator, eval_rows, *, train_rows=None, train_labels=None, ev
                                         n_folds=None, n_train=len(train_rows), train_source=None)
         return _predict(model, eval_rows), protocol
 
-    return _cross_validate(estimator, eval_rows, eval_labels, groups, n_splits=n_splits, random_state=random_state)
+    return _cross_validate(estimator, eval_rows, eval_labels, groups, n_splits=n_splits, random_state=random_state,
+                           labels=labels)
 
 
-def _cross_validate(estimator, rows, eval_labels, groups, *, n_splits: int, random_state):
+def _with_labels(model, labels):
+    """Give the config's label set to a model with an unset ``labels`` parameter (the lexicon, an LLM)."""
+    with calling(model, "get_params/set_params"):
+        if labels is not None and hasattr(model, "get_params") and "labels" in model.get_params(deep=False) \
+                and model.get_params(deep=False)["labels"] is None:
+            model.set_params(labels=list(labels))
+    return model
+
+
+def _cross_validate(estimator, rows, eval_labels, groups, *, n_splits: int, random_state, labels=None):
     from sklearn.model_selection import KFold, StratifiedGroupKFold, StratifiedKFold
 
     n = len(rows)
@@ -154,7 +160,8 @@ def _cross_validate(estimator, rows, eval_labels, groups, *, n_splits: int, rand
         folds = list(splitter.split(np.zeros((n, 1)), y, groups if kind == "grouped-cv" else None))
     folds = [(train_idx, test_idx) for train_idx, test_idx in folds if len(test_idx)]
     for train_idx, test_idx in folds:
-        model = _fit(guarded_clone(estimator), [rows[i] for i in train_idx], list(y[train_idx]))
+        model = _fit(_with_labels(guarded_clone(estimator), labels), [rows[i] for i in train_idx],
+                     list(y[train_idx]))
         for i, label in zip(test_idx, _predict(model, [rows[i] for i in test_idx])):
             predictions[i] = label
         scored[test_idx] = True

@@ -77,14 +77,15 @@ def contenders(models: Sequence[str] = (), predictions: Sequence[tuple[str, str 
 
 def run_benchmark(datasets: Sequence[str | Path | DatasetRef], *, models: Sequence[str] = (),
                   predictions: Sequence[tuple[str, str | Path]] = (), n_resamples: int = 1000, seed: int = 0,
-                  progress: bool = False) -> BenchmarkResult:
+                  progress: bool = False, llm_defaults: dict | None = None) -> BenchmarkResult:
     """Score every contender on every dataset; see the module docstring.
 
     ``datasets`` are :class:`DatasetRef` or folders (config ``pairs``, split ``test``);
     ``predictions`` are ``(name, file)`` pairs.
 
     ``seed`` seeds the bootstrap and every model's training, as in ``evaluate``. ``progress``
-    shows a tqdm bar on stderr. Raises the evaluation's errors (:class:`DatasetError`,
+    shows a tqdm bar on stderr. ``llm_defaults`` are settings of ``openai:`` models below their
+    specs' (``--no-cache``, ``--llm-cache``). Raises the evaluation's errors (:class:`DatasetError`,
     :class:`PredictionsError`, :class:`ModelSpecError`, :class:`ModelError`) on bad input.
     """
     from importlib.metadata import version
@@ -105,7 +106,7 @@ def run_benchmark(datasets: Sequence[str | Path | DatasetRef], *, models: Sequen
     with tqdm(total=len(refs) * len(entries), desc="benchmark", unit="model", file=sys.stderr,
               disable=not progress, leave=False) as bar:
         benchmarks = [_benchmark_dataset(ref, slug, entries, n_resamples=n_resamples, seed=seed, created=created,
-                                         confidence=CONFIDENCE, bar=bar)
+                                         confidence=CONFIDENCE, bar=bar, llm_defaults=llm_defaults)
                       for ref, slug in zip(refs, slugs)]
     return BenchmarkResult(
         created=created, settings=BenchmarkSettings(n_resamples=n_resamples, seed=seed, confidence=CONFIDENCE),
@@ -114,7 +115,7 @@ def run_benchmark(datasets: Sequence[str | Path | DatasetRef], *, models: Sequen
 
 
 def _benchmark_dataset(ref: DatasetRef, slug: str, entries: list[Contender], *, n_resamples: int, seed: int,
-                       created: str, confidence: float, bar) -> DatasetBenchmark:
+                       created: str, confidence: float, bar, llm_defaults: dict | None = None) -> DatasetBenchmark:
     from actorstance.evaluation.loading import dataset_info, load_split_data, require_pairs
 
     data = load_split_data(ref.folder, ref.config, ref.split)
@@ -125,12 +126,12 @@ def _benchmark_dataset(ref: DatasetRef, slug: str, entries: list[Contender], *, 
     for c in sorted(entries, key=lambda c: c.source != "predictions"):
         bar.set_postfix_str(f"{slug}: {c.name}", refresh=False)
         scored.append((c, *_score(c, data, info, n_resamples=n_resamples, seed=seed, created=created,
-                                  confidence=confidence)))
+                                  confidence=confidence, llm_defaults=llm_defaults)))
         bar.update()
     scored.sort(key=lambda item: _rank_key(item[0].name, item[1]))
     best_name, best_pred = scored[0][0].name, scored[0][2]
     models = []
-    for c, result, y_pred in scored:
+    for c, result, y_pred, samples in scored:
         comparisons = {} if c.name == best_name else _compare(data, y_pred, best_pred, n_resamples=n_resamples,
                                                                seed=seed, confidence=confidence)
         headline = comparisons.get(RANKING_METRIC)
@@ -138,7 +139,7 @@ def _benchmark_dataset(ref: DatasetRef, slug: str, entries: list[Contender], *, 
         models.append(ModelEntry(
             name=c.name, source=c.source, result=result, comparisons=comparisons, tied_with_best=tied,
             per_class_f1=_per_class_intervals(data, y_pred, n_resamples=n_resamples, seed=seed, confidence=confidence),
-            predictions=list(y_pred)))
+            predictions=list(y_pred), samples=None if samples is None else list(samples)))
     pairs = [PairInfo(**{name: row[name] for name in PAIR_INFO_COLUMNS}, gold=gold)
              for row, gold in zip(data.rows, data.gold)]
     return DatasetBenchmark(slug=slug, path=str(ref.folder), config=ref.config, split=ref.split, version=info.version,
@@ -146,23 +147,26 @@ def _benchmark_dataset(ref: DatasetRef, slug: str, entries: list[Contender], *, 
                             best=best_name, models=models, pairs=pairs)
 
 
-def _score(c: Contender, data, info, *, n_resamples: int, seed: int, created: str, confidence: float):
-    """The :class:`EvaluationResult` that ``evaluate`` would write for ``c``, and its predictions."""
+def _score(c: Contender, data, info, *, n_resamples: int, seed: int, created: str, confidence: float,
+           llm_defaults: dict | None = None):
+    """The :class:`EvaluationResult` that ``evaluate`` would write for ``c``, its predictions and (for an
+    LLM) its per-sample log records."""
     from actorstance.evaluation import build_result, predict, read_predictions
     from actorstance.evaluation.results import ModelInfo
 
     if c.source == "predictions":
         read = read_predictions(c.path, ids=data.ids, labels=data.labels,
                                 split=f"config '{data.config}', split '{data.split}'")
-        y_pred, training = read.labels, None
+        y_pred, training, inference, samples = read.labels, None, None, None
         model = ModelInfo(kind="predictions", spec=None, predictions_path=str(c.path), predictions_sha256=read.sha256)
     else:
-        run = predict(data.folder, model=c.spec, config=data.config, split=data.split, seed=seed)
-        y_pred, training = run.labels, run.protocol
+        run = predict(data.folder, model=c.spec, config=data.config, split=data.split, seed=seed,
+                      llm_defaults=llm_defaults)
+        y_pred, training, inference, samples = run.labels, run.protocol, run.inference, run.samples
         model = ModelInfo(kind="model", spec=c.spec, predictions_path=None, predictions_sha256=None)
     result = build_result(data, y_pred, model=model, training=training, n_resamples=n_resamples, seed=seed,
-                          confidence=confidence, created=created, dataset=info)
-    return result, tuple(y_pred)
+                          confidence=confidence, created=created, dataset=info, inference=inference)
+    return result, tuple(y_pred), samples
 
 
 def _rank_key(name: str, result) -> tuple:

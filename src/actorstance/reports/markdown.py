@@ -116,8 +116,30 @@ def _dataset_section(d: DatasetBenchmark, result: BenchmarkResult, files: dict[s
              f"{d.n} pairs from {docs}; dataset version {code(d.version) if d.version else UNDEFINED}; labels "
              + ", ".join(code(label) for label in d.labels) + ".", ""]
     lines += _leaderboard(d) + [""] + _comparisons(d) + [""] + _per_class(d, files) + [""]
-    lines += _confusions(files) + _network(d, files) + _notes(d, result)
+    lines += _llm_runs(d, files) + _confusions(files) + _network(d, files) + _notes(d, result)
     return lines
+
+
+def _llm_runs(d: DatasetBenchmark, files: dict[str, str]) -> list[str]:
+    """One row per openai: model: prompt, answers (invalid ones are abstentions) and accounting."""
+    runs = [m for m in d.models if m.result.inference is not None]
+    if not runs:
+        return []
+    rows = []
+    for m in runs:
+        info = m.result.inference
+        invalid = ", ".join(f"{reason} {n}" for reason, n in info.invalid.items()) or "0"
+        log = files.get(f"samples:{m.name}")
+        rows.append([escape(m.name), escape(f"{info.template} {info.template_version}"), str(info.k_shot),
+                     code(info.response_format), str(info.valid), escape(invalid), str(info.requests),
+                     str(info.cache_hits), f"{info.prompt_tokens} + {info.completion_tokens}",
+                     UNDEFINED if info.cost is None else f"{info.cost:.4f}",
+                     f"[log]({log})" if log else UNDEFINED])
+    return ["### LLM runs", "",
+            "Invalid answers (unparseable, refused, empty, unknown label) are abstentions, by reason. Requests and "
+            "cache hits are this run's; tokens are the server's counts for every answer used.", "",
+            *table(["model", "template", "k", "response_format", "valid", "invalid", "requests", "cache hits",
+                    "tokens (prompt + completion)", "cost", "per-sample log"], rows, "llrlrlrrrrl"), ""]
 
 
 def _training(m: ModelEntry) -> str:

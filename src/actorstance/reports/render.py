@@ -9,6 +9,7 @@ Layout (``SLUG`` is one folder per dataset, e.g. ``dataset-pairs-test``)::
     SLUG/network.png                stance network: gold beside the best model's predictions
     SLUG/network-gold.graphml|gexf  the gold network, for Gephi
     SLUG/network-best.graphml|gexf  the best model's network (edges carry gold and correct)
+    SLUG/samples-NAME.jsonl         per-sample log of each openai: model (raw answers, invalid reasons)
 
 The folder is written atomically: a failure leaves the previous output as it was.
 """
@@ -84,4 +85,21 @@ def render_dataset(d: DatasetBenchmark, folder: Path) -> dict[str, str]:
     for graph, prefix in ((gold, "gold"), (predicted, "best")):
         write_network(graph, folder / files[f"{prefix}_graphml"])
         write_network(graph, folder / files[f"{prefix}_gexf"])
+    for m in d.models:
+        if m.samples is not None:
+            from actorstance.models.llm.samples import write_sample_log
+
+            files[f"samples:{m.name}"] = f"{d.slug}/{samples_file_name(m.name)}"
+            write_sample_log(folder / files[f"samples:{m.name}"], m.samples)
     return files
+
+
+def samples_file_name(model_name: str) -> str:
+    """``samples-NAME.jsonl`` with NAME made file-safe.
+
+    >>> samples_file_name("openai:llama3:8b,k_shot=4")
+    'samples-openai-llama3-8b-k_shot-4.jsonl'
+    """
+    import re
+
+    return "samples-" + re.sub(r"[^A-Za-z0-9_.-]+", "-", model_name).strip("-.") + ".jsonl"

@@ -64,6 +64,10 @@ class ModelEntry(_Frozen):
         description="The best model itself, or the f1_pn difference interval includes 0 (or is undefined): "
                     "the data cannot tell this model apart from the best.")
     predictions: list[str | None] = Field(description="Predicted label of each pair, in the order of `pairs`.")
+    samples: list[dict] | None = Field(
+        default=None, exclude_if=lambda value: value is None,
+        description="An openai: model's per-sample log records (sorted by id), rendered as SLUG/samples-NAME.jsonl; "
+                    "absent for other models.")
 
 
 #: Columns of a scored pair that a report keeps: the ``pair`` columns of the column table.
