@@ -50,7 +50,7 @@ def test_unknown_baseline_lists_the_names():
 
 @pytest.mark.parametrize("spec", ["majority", "a.b:", ":Model", "a b:Model", "mod:1x", "mod:a..b"])
 def test_malformed_specs(spec):
-    assert spec_error(spec) == (f"--model {spec}: not a model spec. Fix: write baseline:NAME or "
+    assert spec_error(spec) == (f"--model {spec}: not a model spec. Fix: write baseline:NAME, openai:MODEL or "
                                 "package.module:attr, e.g. baseline:majority or mypackage.models:MyModel")
 
 

@@ -1,6 +1,6 @@
 import pytest
 
-from actorstance.dataset.features import MODEL_INPUT_COLUMNS
+from actorstance.columns import MODEL_INPUT_COLUMNS
 from actorstance.errors import PromptTemplateError
 from actorstance.models.llm.prompts import TEMPLATES, load_template, marked_context
 from tests.models.conftest import pair

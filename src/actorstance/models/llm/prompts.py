@@ -3,7 +3,7 @@
 A template has ``name``, ``version``, ``system``, ``user``, ``answer`` and a ``[labels]`` table
 of label definitions. ``system`` and ``user`` are :class:`string.Template` texts whose
 placeholders may name only model-input columns (the column table of
-:mod:`actorstance.dataset.features`) plus three derived from them and the config:
+:mod:`actorstance.columns`) plus three derived from them and the config:
 
 ``$marked_context``
     ``context`` with the source's mentions wrapped in ``<source>…</source>`` and the
@@ -39,7 +39,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Mapping, Sequence
 
-from actorstance.dataset.features import MODEL_INPUT_COLUMNS
+from actorstance.columns import MODEL_INPUT_COLUMNS
 from actorstance.errors import PromptTemplateError
 
 #: Packaged templates: name → file in ``actorstance/models/llm/templates/``.
