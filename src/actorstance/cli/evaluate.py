@@ -77,6 +77,7 @@ def evaluate(predictions: Path | None, model: str | None, dataset: Path, config:
         evaluate_extraction_command(dataset, predictions=predictions, model=model, split=split, setting=setting,
                                     bootstrap=bootstrap, seed=seed, train=train, output=output, as_json=as_json)
         return
+
     from actorstance.models.llm.samples import sample_log_path
 
     log = None if output is None else sample_log_path(output)
