@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from actorstance.annotations import annotation_files, load_annotation, load_annotations
+from actorstance.annotations import annotation_files, document_order, iter_annotations, load_annotation, load_annotations
 from actorstance.errors import AnnotationError
 from tests.conftest import TINY
 
@@ -206,3 +206,42 @@ def test_every_codebook_version_has_a_changelog_entry():
     text = (REPO / "docs" / "annotation-guidelines.md").read_text(encoding="utf-8")
     changelog = re.findall(r"^- \*\*(\d+\.\d+\.\d+)\*\*", text.split("## Changelog", 1)[1], re.MULTILINE)
     assert sorted(changelog) == sorted(GUIDELINE_VERSIONS) and GUIDELINE_VERSION == GUIDELINE_VERSIONS[-1]
+
+
+def _rename_documents(folder, names: dict[str, str]) -> None:
+    for file, doc_id in names.items():
+        data = json.loads((folder / file).read_text(encoding="utf-8"))
+        data["doc_id"] = doc_id
+        (folder / file).write_text(json.dumps(data), encoding="utf-8")
+
+
+def test_iter_annotations_yields_documents_in_pair_id_order(tiny_copy):
+    # '-' sorts before '/': the pairs of "tiny-b" come before those of "tiny"
+    _rename_documents(tiny_copy, {"doc_a.json": "tiny", "doc_b.json": "tiny-b"})
+    assert [d.doc_id for d in iter_annotations([tiny_copy])] == ["tiny-b", "tiny"]
+    assert sorted(["tiny", "tiny-b"], key=document_order) == ["tiny-b", "tiny"]
+
+
+def test_iter_annotations_stops_yielding_at_a_problem_but_reports_every_file(tiny_copy):
+    for name in ("doc_a.json", "doc_b.json"):
+        data = json.loads((tiny_copy / name).read_text(encoding="utf-8"))
+        data["mentions"][0]["text"] = "wrong"
+        (tiny_copy / name).write_text(json.dumps(data), encoding="utf-8")
+    yielded = []
+    with pytest.raises(AnnotationError) as info:
+        for doc in iter_annotations([tiny_copy]):
+            yielded.append(doc.doc_id)
+    assert yielded == []
+    assert [p.where for p in info.value.problems] == [str(tiny_copy / "doc_a.json"), str(tiny_copy / "doc_b.json")]
+
+
+def test_iter_annotations_holds_one_document_at_a_time(tiny_copy):
+    import gc
+    import weakref
+
+    refs = []
+    for doc in iter_annotations([tiny_copy]):
+        refs.append(weakref.ref(doc.annotation))
+        del doc
+        gc.collect()
+        assert sum(r() is not None for r in refs) <= 1

@@ -1,5 +1,10 @@
+import json
+from dataclasses import fields
+
+import pytest
+
 from actorstance.annotations import load_annotations
-from actorstance.convert import candidate_pairs, pair_id, stance_pairs
+from actorstance.convert import StancePair, candidate_pairs, convert_files, iter_stance_pairs, pair_id, stance_pairs
 from actorstance.jsonl import dumps
 from tests.conftest import TINY
 
@@ -93,3 +98,33 @@ def test_context_falls_back_to_the_closest_mentions_when_no_paragraph_has_both(t
     assert p.context.startswith("General Omar Saleh accused") and p.context.endswith("in the capital.")
     assert [p.context[s:e] for s, e in p.target_spans] == ["President Lars Holm"]
     assert [p.context[s:e] for s, e in p.source_spans] == ["the Northern Front", "The Front"]
+
+
+def test_convert_files_streams_the_same_rows_as_stance_pairs(tiny_copy, tmp_path):
+    # doc ids where one is a prefix of the other: one-document-at-a-time order must still be id order
+    for file, doc_id in {"doc_a.json": "tiny", "doc_b.json": "tiny-b"}.items():
+        data = json.loads((tiny_copy / file).read_text(encoding="utf-8"))
+        data["doc_id"] = doc_id
+        (tiny_copy / file).write_text(json.dumps(data), encoding="utf-8")
+    summary = convert_files([tiny_copy], tmp_path / "pairs.jsonl", candidates=True)
+    expected = [dumps(p.to_record()) for p in stance_pairs(load_annotations([tiny_copy]), candidates=True)]
+    assert (tmp_path / "pairs.jsonl").read_text(encoding="utf-8").splitlines() == expected
+    assert (summary.pairs, summary.documents) == (len(expected), 2)
+    assert summary.none_pairs == sum('"label":"none"' in line for line in expected)
+    ids = [json.loads(line)["id"] for line in expected]
+    assert ids == sorted(ids) and ids[0].startswith("tiny-b/")
+
+
+def test_iter_stance_pairs_refuses_documents_out_of_order():
+    docs = load_annotations([TINY])
+    with pytest.raises(ValueError, match="documents out of order: 'tiny_a' after 'tiny_b'"):
+        list(iter_stance_pairs(reversed(docs)))
+    assert [p.id for p in iter_stance_pairs(docs, candidates=True)] == [p.id for p in stance_pairs(docs, candidates=True)]
+
+
+def test_to_record_is_the_json_form_of_every_field():
+    pair = next(iter(tiny_pairs().values()))
+    record = pair.to_record()
+    assert list(record) == [f.name for f in fields(StancePair)]
+    assert record["source_spans"] == [{"start": s, "end": e} for s, e in pair.source_spans]
+    assert isinstance(record["evidence"], list) and isinstance(record["annotators"], list)

@@ -10,8 +10,9 @@ import json
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
+import orjson
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from actorstance.checksum import sha256_bytes
@@ -55,23 +56,91 @@ def annotation_files(paths: Iterable[str | Path]) -> list[Path]:
 
 
 def load_annotations(paths: Iterable[str | Path]) -> list[AnnotatedDocument]:
-    """Load every annotation file under ``paths``; raise one error listing all problems of all files."""
-    docs: list[AnnotatedDocument] = []
-    problems: list[Problem] = []
-    for file in annotation_files(paths):
-        try:
-            docs.append(load_annotation(file))
-        except AnnotationError as err:
-            problems.extend(err.problems)
+    """Load every annotation file under ``paths``; raise one error listing all problems of all files.
+
+    Holds every document in memory; :func:`iter_annotations` reads one at a time.
+    """
+    return sorted(iter_annotations(paths), key=lambda d: d.doc_id)
+
+
+@dataclass(frozen=True)
+class AnnotationIndex:
+    """The annotation files under some paths in :func:`document_order`, with the ``doc_id`` and
+    text file each declares (``None`` when the file cannot be read that far; validation says why)."""
+
+    files: tuple[Path, ...]
+    doc_ids: tuple[str | None, ...]
+    texts: tuple[Path, ...]      # the text files named, for the input-overlap check of an output
+    positions: tuple[int, ...]   # each file's place in annotation_files() order, for error order
+
+
+def index_annotations(paths: Iterable[str | Path]) -> AnnotationIndex:
+    """Peek at the ``doc_id`` and text path of every annotation file under ``paths`` (a parse, no
+    validation), so that documents can then be read one at a time in :func:`document_order`."""
+    files = annotation_files(paths)
+    peeked = sorted(((*_peek(file), i, file) for i, file in enumerate(files)),
+                    key=lambda e: (e[0] is None, document_order(e[0] or ""), e[2]))
+    return AnnotationIndex(files=tuple(f for *_, f in peeked), doc_ids=tuple(d for d, *_ in peeked),
+                           texts=tuple(t for _, t, _, _ in peeked if t is not None),
+                           positions=tuple(i for _, _, i, _ in peeked))
+
+
+def iter_annotations(paths: Iterable[str | Path] | AnnotationIndex) -> Iterator[AnnotatedDocument]:
+    """The validated documents under ``paths`` (or of an :class:`AnnotationIndex`), one at a time,
+    in :func:`document_order`.
+
+    Only the document being read is in memory, so a corpus of any size streams through. After
+    the first file with a problem no document is yielded, but every remaining file is still
+    checked: the :class:`AnnotationError` raised at the end lists every problem of every file
+    (in file order, then duplicate ``doc_id`` s), as :func:`load_annotations` does.
+    """
+    index = paths if isinstance(paths, AnnotationIndex) else index_annotations(paths)
+    file_problems: list[tuple[int, tuple[Problem, ...]]] = []
+    duplicates: list[tuple[int, Problem]] = []
     seen: dict[str, Path] = {}
-    for doc in docs:
+    for position, file in zip(index.positions, index.files):
+        try:
+            doc = load_annotation(file)
+        except AnnotationError as err:
+            file_problems.append((position, err.problems))
+            continue
         if doc.doc_id in seen:
-            problems.append(Problem(str(doc.path), "doc_id", f"doc_id '{doc.doc_id}' is also used by {seen[doc.doc_id]}",
-                                    "give every document a unique doc_id"))
-        seen.setdefault(doc.doc_id, doc.path)
-    if problems:
-        raise AnnotationError(problems)
-    return sorted(docs, key=lambda d: d.doc_id)
+            duplicates.append((position, Problem(
+                str(doc.path), "doc_id", f"doc_id '{doc.doc_id}' is also used by {seen[doc.doc_id]}",
+                "give every document a unique doc_id")))
+            continue
+        seen[doc.doc_id] = doc.path
+        if not file_problems and not duplicates:
+            yield doc
+    if file_problems or duplicates:
+        raise AnnotationError([p for _, problems in sorted(file_problems) for p in problems]
+                              + [p for _, p in sorted(duplicates)])
+
+
+def document_order(doc_id: str) -> str:
+    """Sort key of documents that puts them in the order of their pair ids (``DOC/SOURCE->TARGET``).
+
+    Sorting by ``doc_id`` alone would not: ``-`` and ``.`` sort before ``/``, so the pairs of
+    ``a-b`` come before those of ``a``. With this key, a corpus converted one document at a time
+    gives the same sequence as all pairs sorted by id.
+
+    >>> sorted(["a", "a-b"], key=document_order)
+    ['a-b', 'a']
+    """
+    return doc_id + "/"
+
+
+def _peek(file: Path) -> tuple[str | None, Path | None]:
+    try:
+        raw = orjson.loads(file.read_bytes())
+    except (OSError, orjson.JSONDecodeError):
+        return None, None
+    if not isinstance(raw, dict):
+        return None, None
+    doc_id, text = raw.get("doc_id"), raw.get("text")
+    text_path = text.get("path") if isinstance(text, dict) else None
+    return (doc_id if isinstance(doc_id, str) else None,
+            file.parent / text_path if isinstance(text_path, str) and text_path else None)
 
 
 def load_annotation(path: str | Path) -> AnnotatedDocument:

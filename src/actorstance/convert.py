@@ -19,11 +19,12 @@ Policies (codebook sections "Candidate pairs" and "Context"):
 
 from __future__ import annotations
 
-from dataclasses import asdict, make_dataclass
+from dataclasses import dataclass, make_dataclass
 from itertools import permutations
-from typing import Iterable, Sequence
+from pathlib import Path
+from typing import Iterable, Iterator, Sequence
 
-from actorstance.annotations import AnnotatedDocument
+from actorstance.annotations import AnnotatedDocument, document_order
 from actorstance.columns import COLUMN_TABLE, PYTHON_TYPES
 from actorstance.labels import NONE_LABEL
 from actorstance.schema import Mention
@@ -41,13 +42,18 @@ CONTEXT_RULE = (
 
 def _to_record(self) -> dict:
     """A JSON/dataset-ready dict; spans become ``{"start", "end"}`` objects, tuples lists."""
-    record = asdict(self)
-    for column in COLUMN_TABLE:
-        if column.type == "spans":
-            record[column.name] = [{"start": s, "end": e} for s, e in record[column.name]]
-        elif column.type == "strings":
-            record[column.name] = list(record[column.name])
+    # field by field: dataclasses.asdict deep-copies and was most of the time of a large convert
+    record = {name: getattr(self, name) for name in _NAMES}
+    for name in _SPANS:
+        record[name] = [{"start": s, "end": e} for s, e in record[name]]
+    for name in _STRINGS:
+        record[name] = list(record[name])
     return record
+
+
+_NAMES = tuple(c.name for c in COLUMN_TABLE)
+_SPANS = tuple(c.name for c in COLUMN_TABLE if c.type == "spans")
+_STRINGS = tuple(c.name for c in COLUMN_TABLE if c.type == "strings")
 
 
 #: One directed pair with its label, model inputs and (analysis-only) gold evidence: a frozen
@@ -71,6 +77,29 @@ def stance_pairs(docs: Iterable[AnnotatedDocument], *, candidates: bool = False)
     for doc in docs:
         pairs.extend(_document_pairs(doc, candidates=candidates))
     return sorted(pairs, key=lambda p: p.id)
+
+
+def iter_stance_pairs(docs: Iterable[AnnotatedDocument], *, candidates: bool = False) -> Iterator[StancePair]:
+    """The pairs of :func:`stance_pairs`, one document at a time, for ``docs`` in
+    :func:`~actorstance.annotations.document_order` (as :func:`~actorstance.annotations.iter_annotations`
+    yields them): the same sequence, without holding the corpus."""
+    previous = None
+    for doc in docs:
+        key = document_order(doc.doc_id)
+        if previous is not None and key <= previous:
+            raise ValueError(f"documents out of order: '{doc.doc_id}' after '{previous[:-1]}'; "
+                             "pass them in document_order (iter_annotations does)")
+        previous = key
+        yield from document_pairs(doc, candidates=candidates)
+
+
+def document_pairs(doc: AnnotatedDocument, *, candidates: bool = False) -> list[StancePair]:
+    """The pairs of one document, sorted by id: its annotated pairs, plus ``none`` candidates when asked.
+
+    A pair is annotated when ``stance_id`` is set; the annotated pairs are the same with or
+    without ``candidates``, so one call with ``candidates=True`` serves both configs.
+    """
+    return sorted(_document_pairs(doc, candidates=candidates), key=lambda p: p.id)
 
 
 def candidate_pairs(doc: AnnotatedDocument) -> list[tuple[str, str]]:
@@ -148,3 +177,44 @@ def context_window(text: str, index: ParagraphIndex, src: Sequence, tgt: Sequenc
 
 def _relative(mentions: list[Mention], start: int, end: int) -> tuple[tuple[int, int], ...]:
     return tuple((m.start - start, m.end - start) for m in mentions if m.start >= start and m.end <= end)
+
+
+@dataclass(frozen=True)
+class ConvertSummary:
+    """What :func:`convert_files` wrote."""
+
+    output: Path
+    pairs: int
+    none_pairs: int
+    documents: int
+
+
+def convert_files(paths: Iterable[str | Path], output: str | Path, *, candidates: bool = False) -> ConvertSummary:
+    """Validate the annotation files under ``paths`` and write their pairs to ``output`` (JSON lines).
+
+    One document at a time, written as it is converted: memory does not grow with the corpus.
+    Rows are sorted by pair id and byte-identical across runs. An ``output`` that overlaps an
+    input is refused before any work (:class:`~actorstance.errors.OutputError`); on a problem in
+    the annotations, :class:`~actorstance.errors.AnnotationError` lists every problem of every
+    file and ``output`` is left as it was.
+    """
+    from actorstance.annotations import index_annotations, iter_annotations
+    from actorstance.atomic import check_output_file
+    from actorstance.jsonl import write_jsonl
+    from actorstance.streaming import streaming_gc
+
+    sources = list(paths)
+    check_output_file(output, inputs=sources)
+    index = index_annotations(sources)
+    counts = {"documents": 0, "none": 0}
+
+    def records() -> Iterator[dict]:
+        for doc in iter_annotations(index):
+            counts["documents"] += 1
+            for pair in document_pairs(doc, candidates=candidates):
+                counts["none"] += pair.label == NONE_LABEL
+                yield pair.to_record()
+
+    with streaming_gc():
+        n = write_jsonl(output, records(), inputs=[*sources, *index.texts])
+    return ConvertSummary(Path(output), n, counts["none"], counts["documents"])

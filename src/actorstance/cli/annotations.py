@@ -19,15 +19,17 @@ def validate(paths: tuple[Path, ...]) -> None:
     PATHS are annotation .json files or folders of them (default: data/annotations/). Prints one
     summary line per valid file; otherwise lists every problem of every file and exits 1.
     """
-    from actorstance.annotations import load_annotations
+    from actorstance.annotations import iter_annotations
+    from actorstance.streaming import streaming_gc
 
-    docs = load_annotations(paths or [Path(DEFAULT_ANNOTATIONS)])
-    if not docs:
+    with streaming_gc():  # one document at a time: only the summary lines are kept
+        lines = [f"{doc.path}: ok — {doc.doc_id}: {len(doc.annotation.actors)} actors, "
+                 f"{len(doc.annotation.mentions)} mentions, {len(doc.annotation.stances)} stances "
+                 f"(guidelines {doc.annotation.guideline_version})"
+                 for doc in iter_annotations(paths or [Path(DEFAULT_ANNOTATIONS)])]
+    if not lines:
         raise click.ClickException(f"no annotation files found in {', '.join(map(str, paths or [DEFAULT_ANNOTATIONS]))}")
-    for doc in docs:
-        ann = doc.annotation
-        click.echo(f"{doc.path}: ok — {ann.doc_id}: {len(ann.actors)} actors, {len(ann.mentions)} mentions, "
-                   f"{len(ann.stances)} stances (guidelines {ann.guideline_version})")
+    click.echo("\n".join(lines))
 
 
 @command()
@@ -41,20 +43,11 @@ def convert(paths: tuple[Path, ...], output: Path, candidates: bool) -> None:
     PATHS are annotation .json files or folders of them (default: data/annotations/). Output is
     sorted by pair id and byte-identical across runs.
     """
-    from actorstance.annotations import load_annotations
-    from actorstance.atomic import check_output_file
-    from actorstance.convert import stance_pairs
-    from actorstance.jsonl import write_jsonl
+    from actorstance.convert import convert_files
 
-    sources = list(paths or [Path(DEFAULT_ANNOTATIONS)])
-    check_output_file(output, inputs=sources)
-    docs = load_annotations(sources)
-    pairs = stance_pairs(docs, candidates=candidates)
-    texts = [doc.path.parent / doc.annotation.text.path for doc in docs]
-    n = write_jsonl(output, (p.to_record() for p in pairs), inputs=[*sources, *texts])
-    n_none = sum(p.label == "none" for p in pairs)
-    extra = f" ({n_none} none candidates)" if candidates else ""
-    click.echo(f"wrote {n} pairs{extra} from {plural(len(docs), 'document')} to {output}")
+    result = convert_files(paths or [Path(DEFAULT_ANNOTATIONS)], output, candidates=candidates)
+    extra = f" ({result.none_pairs} none candidates)" if candidates else ""
+    click.echo(f"wrote {result.pairs} pairs{extra} from {plural(result.documents, 'document')} to {output}")
 
 
 @command()

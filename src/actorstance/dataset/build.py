@@ -1,9 +1,12 @@
 """Annotations → a Hugging Face dataset folder, atomically and byte-identically.
 
-:func:`build_dataset` validates the annotations and the splits file, converts the documents
-to stance pairs (:func:`actorstance.convert.stance_pairs`), writes one parquet file per config
-and split with fixed writer settings, then the card, croissant.json and MANIFEST.json — all into
-a temporary folder that replaces the output only when everything succeeded. The card's name,
+:func:`build_dataset` streams the documents one at a time (:func:`~actorstance.annotations.iter_annotations`),
+turns each into its rows for every config (:func:`rows_of`: the pairs converted once for both
+pair configs, and its ``documents`` row) and writes them into parquet shards per config and split
+(:class:`~actorstance.dataset.shards.ShardedWriter`: record batches, one schema derived from the
+features, Hub shard names), then the card, croissant.json and MANIFEST.json — all into a
+temporary folder that replaces the output only when everything succeeded. Memory does not grow
+with the number of rows. The card's name,
 version, licence and citation come from the annotations folder's ``corpus.json`` when it has one
 (:mod:`actorstance.corpus`), else they describe the actorstance dataset.
 
@@ -15,37 +18,29 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, Callable, Iterable
 
-from actorstance.annotations import AnnotatedDocument, load_annotations
+from actorstance.annotations import AnnotatedDocument, index_annotations, iter_annotations
 from actorstance.atomic import atomic_dir, check_output_dir
-from actorstance.columns import COLUMNS
-from actorstance.convert import StancePair, stance_pairs
+from actorstance.columns import COLUMN_TABLE
+from actorstance.convert import StancePair, document_pairs
 from actorstance.corpus import CorpusInfo, read_corpus
 from actorstance.dataset.card import render_card
 from actorstance.dataset.croissant import render_croissant
-from actorstance.dataset.documents import document_rows
-from actorstance.dataset.facts import ConfigFacts, DatasetFacts, document_facts, documents_split_facts, split_facts
+from actorstance.dataset.documents import document_row
+from actorstance.dataset.facts import ConfigFacts, DatasetFacts, DocumentFacts, DocumentsTally, SplitTally, document_facts
 from actorstance.dataset.features import features_for
-from actorstance.dataset.layout import CARD_FILE, CROISSANT_FILE, DOCUMENTS_CONFIG, PAIR_CONFIGS, data_file
+from actorstance.dataset.layout import CARD_FILE, CONFIGS, CROISSANT_FILE, DOCUMENTS_CONFIG, PAIR_CONFIGS
 from actorstance.dataset.manifest import write_manifest
-from actorstance.dataset.splits import check_disjoint, documents_by_split, read_splits
-from actorstance.errors import DatasetError
+from actorstance.dataset.shards import PARQUET_OPTIONS, SHARD_BYTES, ShardedWriter
+from actorstance.dataset.splits import documents_by_split, read_splits
+from actorstance.errors import ActorstanceError, DatasetError
 from actorstance.labels import CONFIG_LABELS, STANCE_LABELS
-from actorstance.layout import DEFAULT_ANNOTATIONS, DEFAULT_DATASET, SPLITS_FILE
+from actorstance.layout import DEFAULT_ANNOTATIONS, DEFAULT_DATASET, SPLIT_NAMES, SPLITS_FILE
+from actorstance.streaming import streaming_gc
 
-#: Parquet writer settings, fixed so that a rebuild gives the same bytes (with the same pyarrow).
-PARQUET_OPTIONS: dict = {
-    "compression": "snappy",
-    "use_dictionary": True,
-    "write_statistics": True,
-    "version": "2.6",
-    "data_page_version": "1.0",
-    "row_group_size": 1000,
-    "write_page_index": False,
-    "write_page_checksum": False,
-    "store_schema": True,
-    "use_compliant_nested_type": True,
-}
+__all__ = ["BuildResult", "ConfigWriting", "PARQUET_OPTIONS", "build_dataset", "built_with", "config_writing",
+           "pair_columns", "rows_of"]
 
 
 @dataclass(frozen=True)
@@ -60,9 +55,11 @@ class BuildResult:
     sha256: str                       # digest over all files (as in MANIFEST.json)
 
 
-def build_dataset(annotations: str | Path = DEFAULT_ANNOTATIONS, output: str | Path = DEFAULT_DATASET) -> BuildResult:
+def build_dataset(annotations: str | Path = DEFAULT_ANNOTATIONS, output: str | Path = DEFAULT_DATASET, *,
+                  shard_bytes: int = SHARD_BYTES) -> BuildResult:
     """Build the dataset folder ``output`` from the annotation folder ``annotations``.
 
+    A split's rows are cut into parquet shards of about ``shard_bytes`` of Arrow data each.
     Raises :class:`~actorstance.errors.AnnotationError` for invalid annotations and
     :class:`DatasetError` for a bad splits file or an output that is not a dataset folder;
     on any failure the previous ``output`` is left untouched.
@@ -72,20 +69,24 @@ def build_dataset(annotations: str | Path = DEFAULT_ANNOTATIONS, output: str | P
         raise DatasetError(f"{annotations}: no such folder. Fix: pass the folder of annotation files "
                            "(with splits.json) via --annotations.")
     check_output_dir(output, command="build", inputs=[annotations])  # before any work
-    docs = load_annotations([annotations])
-    if not docs:
+    index = index_annotations([annotations])
+    if not index.files:
         raise DatasetError(f"{annotations}: no annotation files (*.json) found. Fix: add annotation files or pass "
                            "another folder via --annotations.")
-    splits = read_splits(annotations / SPLITS_FILE, [d.doc_id for d in docs])
-    corpus = read_corpus(annotations)
-    inputs = [annotations, *(doc.path.parent / doc.annotation.text.path for doc in docs)]
-    with atomic_dir(output, command="build", inputs=inputs) as tmp:
-        facts = _write_parquet_files(tmp, docs, splits, corpus)
+    try:
+        splits = read_splits(annotations / SPLITS_FILE, [d for d in index.doc_ids if d is not None])
+        corpus = read_corpus(annotations)
+    except ActorstanceError:
+        for _ in iter_annotations(index):  # the annotations' problems come first: check every file
+            pass
+        raise
+    with atomic_dir(output, command="build", inputs=[annotations, *index.texts]) as tmp, streaming_gc():
+        facts = _write_configs(tmp, iter_annotations(index), splits, corpus, shard_bytes=shard_bytes)
         (tmp / CARD_FILE).write_text(render_card(facts), encoding="utf-8", newline="\n")
         (tmp / CROISSANT_FILE).write_text(render_croissant(facts, tmp), encoding="utf-8", newline="\n")
         manifest = write_manifest(tmp, version=corpus.version, built_with=built_with())
     return BuildResult(
-        output=output, version=corpus.version, documents=len(docs),
+        output=output, version=corpus.version, documents=len(facts.documents),
         rows={c.name: {s.name: s.num_examples for s in c.splits} for c in facts.configs},
         files={rel: entry["sha256"] for rel, entry in manifest["files"].items()}, sha256=manifest["sha256"])
 
@@ -98,72 +99,98 @@ def built_with() -> dict[str, str]:
     return {"datasets": datasets.__version__, "pyarrow": pyarrow.__version__}
 
 
-def _write_parquet_files(folder: Path, docs: list[AnnotatedDocument], splits: dict[str, str],
-                         corpus: CorpusInfo) -> DatasetFacts:
-    docs_per_split = documents_by_split(splits)
-    configs = []
-    for config in PAIR_CONFIGS:
-        pairs = stance_pairs(docs, candidates=config == "candidates")
-        by_split: dict[str, list[StancePair]] = {name: [] for name in docs_per_split}
-        for pair in pairs:
-            by_split[splits[pair.doc_id]].append(pair)
-        check_disjoint({name: [p.doc_id for p in rows] for name, rows in by_split.items()})
-        split_list = []
-        for name, rows in by_split.items():
-            if not rows:
-                continue  # an empty parquet file breaks load_dataset; the split is simply absent from this config
-            rel = data_file(config, name)
-            num_bytes = write_parquet(folder / rel, rows, config)
-            split_list.append(split_facts(name, (rel,), rows, CONFIG_LABELS[config], num_bytes,
-                                          docs_per_split[name]))
-        if not split_list:
-            raise DatasetError(f"config '{config}' would have no rows: the documents have no "
-                               f"{'stances' if config == 'pairs' else 'candidate pairs'}. Fix: annotate at least one "
-                               "stance before building.")
-        configs.append(ConfigFacts(config, CONFIG_LABELS[config], tuple(split_list)))
-    configs.append(_write_documents_config(folder, docs, splits, docs_per_split))
-    documents = tuple(document_facts(d, splits[d.doc_id]) for d in docs)
-    return DatasetFacts(corpus=corpus, configs=tuple(configs), documents=documents)
+@dataclass(frozen=True)
+class ConfigWriting:
+    """How the rows of one config are written: its features, its label names (for the card),
+    rows → ``{column: values}`` for Arrow, and the tally a split's facts come from."""
+
+    name: str
+    features: Any
+    label_names: tuple[str, ...]
+    to_columns: Callable[[list], dict[str, list]]
+    tally: Callable[[], SplitTally]
 
 
-def _write_documents_config(folder: Path, docs: list[AnnotatedDocument], splits: dict[str, str],
-                            docs_per_split: dict[str, tuple[str, ...]]) -> ConfigFacts:
-    by_split: dict[str, list[dict]] = {name: [] for name in docs_per_split}
-    for row in document_rows(docs):
-        by_split[splits[row["doc_id"]]].append(row)
-    split_list = []
-    for name, rows in by_split.items():
-        if rows:
-            rel = data_file(DOCUMENTS_CONFIG, name)
-            num_bytes = write_records(folder / rel, rows, features_for(DOCUMENTS_CONFIG))
-            split_list.append(documents_split_facts(name, (rel,), rows, num_bytes))
-    return ConfigFacts(DOCUMENTS_CONFIG, STANCE_LABELS, tuple(split_list))
-
-
-def write_records(path: Path, records: list[dict], features) -> int:
-    """Write ``records`` (dicts with every column of ``features``) as one parquet file; return the Arrow size."""
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
-    table = pa.Table.from_pylist([features.encode_example(r) for r in records], schema=features.arrow_schema)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    pq.write_table(table, path, **PARQUET_OPTIONS)
-    return table.nbytes
-
-
-def write_parquet(path: Path, pairs: list[StancePair], config: str) -> int:
-    """Write ``pairs`` as one parquet file typed by ``features_for(config)``; return the Arrow size.
-
-    The schema carries the ``datasets`` features (``huggingface`` metadata), so the ClassLabel
-    names travel with the file.
-    """
+def config_writing(config: str) -> ConfigWriting:
+    """The :class:`ConfigWriting` of ``config`` (one of :data:`~actorstance.dataset.layout.CONFIGS`)."""
     features = features_for(config)
-    names = features["label"].names
-    records = []
-    for pair in pairs:
-        record = pair.to_record()
-        if record["label"] not in names:
-            raise DatasetError(f"pair {pair.id}: label '{record['label']}' is not a label of config '{config}' "
-                               f"({', '.join(names)}). Fix: correct the annotation.")
-        records.append({c: record[c] for c in COLUMNS})
-    return write_records(path, records, features)
+    if config == DOCUMENTS_CONFIG:
+        return ConfigWriting(config, features, STANCE_LABELS, lambda rows: _record_columns(rows, features),
+                             lambda: DocumentsTally(STANCE_LABELS))
+    return ConfigWriting(config, features, CONFIG_LABELS[config], lambda rows: pair_columns(rows, config),
+                         lambda: SplitTally(CONFIG_LABELS[config]))
+
+
+def rows_of(doc: AnnotatedDocument) -> dict[str, list]:
+    """The rows one document contributes to each config, in row order.
+
+    The pairs are converted once: ``pairs`` is the annotated subset of ``candidates``.
+    """
+    candidates = document_pairs(doc, candidates=True)
+    return {"pairs": [p for p in candidates if p.stance_id is not None], "candidates": candidates,
+            DOCUMENTS_CONFIG: [document_row(doc)]}
+
+
+def pair_columns(pairs: list[StancePair], config: str) -> dict[str, list]:
+    """Stance pairs as ``{column: values}`` for ``features_for(config)`` (the label as its
+    ClassLabel index); raise :class:`DatasetError` for a label the config does not have."""
+    names = CONFIG_LABELS[config]
+    code = {name: i for i, name in enumerate(names)}
+    columns: dict[str, list] = {}
+    for column in COLUMN_TABLE:
+        name = column.name
+        if column.type == "label":
+            try:
+                columns[name] = [code[p.label] for p in pairs]
+            except KeyError:
+                bad = next(p for p in pairs if p.label not in code)
+                raise DatasetError(f"pair {bad.id}: label '{bad.label}' is not a label of config '{config}' "
+                                   f"({', '.join(names)}). Fix: correct the annotation.") from None
+        elif column.type == "spans":
+            columns[name] = [[{"start": s, "end": e} for s, e in getattr(p, name)] for p in pairs]
+        else:
+            columns[name] = [getattr(p, name) for p in pairs]
+    return columns
+
+
+def _record_columns(rows: list[dict], features) -> dict[str, list]:
+    return {name: [row[name] for row in rows] for name in features}
+
+
+def _write_configs(folder: Path, docs: Iterable[AnnotatedDocument], splits: dict[str, str], corpus: CorpusInfo, *,
+                   shard_bytes: int) -> DatasetFacts:
+    configs = {name: config_writing(name) for name in CONFIGS}
+    writers: dict[tuple[str, str], ShardedWriter] = {}
+    tallies: dict[tuple[str, str], SplitTally] = {}
+    documents: list[DocumentFacts] = []
+    for doc in docs:
+        split = splits[doc.doc_id]
+        documents.append(document_facts(doc, split))
+        for name, rows in rows_of(doc).items():
+            if not rows:
+                continue
+            key = (name, split)
+            if key not in writers:
+                config = configs[name]
+                writers[key] = ShardedWriter(folder, name, split, config.features, to_columns=config.to_columns,
+                                             shard_bytes=shard_bytes)
+                tallies[key] = config.tally()
+            writers[key].write(rows)
+            tallies[key].add(rows)
+    docs_per_split = documents_by_split(splits)
+    written = []
+    for name, config in configs.items():
+        split_list = []
+        for split in SPLIT_NAMES:
+            if (name, split) not in writers:
+                continue  # an empty parquet file breaks load_dataset; the split is simply absent from this config
+            shards = writers[(name, split)].close()
+            split_list.append(tallies[(name, split)].facts(split, shards.files, shards.num_bytes,
+                                                            docs_per_split[split]))
+        if not split_list and name in PAIR_CONFIGS:
+            raise DatasetError(f"config '{name}' would have no rows: the documents have no "
+                               f"{'stances' if name == 'pairs' else 'candidate pairs'}. Fix: annotate at least one "
+                               "stance before building.")
+        written.append(ConfigFacts(name, config.label_names, tuple(split_list)))
+    documents.sort(key=lambda d: d.doc_id)
+    return DatasetFacts(corpus=corpus, configs=tuple(written), documents=tuple(documents))

@@ -98,39 +98,43 @@ class DatasetFacts:
         return next(c for c in self.configs if c.name == name)
 
 
-def split_facts(name: str, files: tuple[str, ...], pairs: list[StancePair], labels: tuple[str, ...],
-                num_bytes: int, documents: tuple[str, ...]) -> SplitFacts:
-    counts = Counter(p.label for p in pairs)
-    sources, targets = Counter(p.source_type for p in pairs), Counter(p.target_type for p in pairs)
-    return SplitFacts(
-        name=name, files=files, num_examples=len(pairs), num_bytes=num_bytes,
-        label_counts=tuple((label, counts[label]) for label in labels), documents=documents,
-        source_types=tuple((t, sources[t]) for t in ACTOR_TYPES if sources[t]),
-        target_types=tuple((t, targets[t]) for t in ACTOR_TYPES if targets[t]),
-    )
+class SplitTally:
+    """The counts of a :class:`SplitFacts`, gathered a document at a time as a streaming build writes."""
+
+    def __init__(self, labels: tuple[str, ...]):
+        self.labels = labels
+        self.num_examples = 0
+        self._labels: Counter = Counter()
+        self._sources: Counter = Counter()
+        self._targets: Counter = Counter()
+
+    def add(self, pairs: list[StancePair]) -> None:
+        self.num_examples += len(pairs)
+        self._labels.update(p.label for p in pairs)
+        self._sources.update(p.source_type for p in pairs)
+        self._targets.update(p.target_type for p in pairs)
+
+    def facts(self, name: str, files: tuple[str, ...], num_bytes: int, documents: tuple[str, ...]) -> SplitFacts:
+        return SplitFacts(
+            name=name, files=files, num_examples=self.num_examples, num_bytes=num_bytes,
+            label_counts=tuple((label, self._labels[label]) for label in self.labels), documents=documents,
+            source_types=tuple((t, self._sources[t]) for t in ACTOR_TYPES if self._sources[t]),
+            target_types=tuple((t, self._targets[t]) for t in ACTOR_TYPES if self._targets[t]),
+        )
 
 
-def documents_split_facts(name: str, files: tuple[str, ...], rows: list[dict], num_bytes: int) -> SplitFacts:
-    """Facts of a split of the ``documents`` config: one example per document; label and actor-type
-    counts are over the gold triplets."""
-    from actorstance.labels import STANCE_LABELS
+class DocumentsTally(SplitTally):
+    """The counts of a split of the ``documents`` config: one example per document; label and
+    actor-type counts are over the gold triplets."""
 
-    counts: Counter = Counter()
-    sources: Counter = Counter()
-    targets: Counter = Counter()
-    for row in rows:
-        types = {a["id"]: a["type"] for a in row["actors"]}
-        for s in row["stances"]:
-            counts[s["label"]] += 1
-            sources[types[s["source_id"]]] += 1
-            targets[types[s["target_id"]]] += 1
-    return SplitFacts(
-        name=name, files=files, num_examples=len(rows), num_bytes=num_bytes,
-        label_counts=tuple((label, counts[label]) for label in STANCE_LABELS),
-        documents=tuple(row["doc_id"] for row in rows),
-        source_types=tuple((t, sources[t]) for t in ACTOR_TYPES if sources[t]),
-        target_types=tuple((t, targets[t]) for t in ACTOR_TYPES if targets[t]),
-    )
+    def add(self, rows: list[dict]) -> None:
+        self.num_examples += len(rows)
+        for row in rows:
+            types = {a["id"]: a["type"] for a in row["actors"]}
+            for s in row["stances"]:
+                self._labels[s["label"]] += 1
+                self._sources[types[s["source_id"]]] += 1
+                self._targets[types[s["target_id"]]] += 1
 
 
 def document_facts(doc: AnnotatedDocument, split: str) -> DocumentFacts:
