@@ -96,13 +96,13 @@ def test_citation_must_be_one_bibtex_entry(tmp_path):
 def test_not_json_or_not_an_object(tmp_path):
     (tmp_path / CORPUS_FILE).write_text("{", encoding="utf-8")
     [problem] = _problems(tmp_path)
-    assert problem.startswith(f"{tmp_path / CORPUS_FILE}: invalid JSON (EOF while parsing an object")
-    assert problem.endswith("Fix: fix the JSON syntax.")
+    assert problem == (f"{tmp_path / CORPUS_FILE}:1: invalid JSON: Expecting property name enclosed in double "
+                       "quotes (column 2). Fix: fix the JSON syntax.")
     (tmp_path / CORPUS_FILE).write_text("[]", encoding="utf-8")
-    assert _problems(tmp_path) == [f"{tmp_path / CORPUS_FILE}: Input should be an object, got []. Fix: {FIX}."]
+    assert _problems(tmp_path) == [f"{tmp_path / CORPUS_FILE}: expected a JSON object, got an array. Fix: {FIX}."]
     (tmp_path / CORPUS_FILE).write_bytes(b'{"name": "\xff"}')
-    assert _problems(tmp_path) == [f"{tmp_path / CORPUS_FILE}: not UTF-8 (invalid start byte at byte 10). Fix: save "
-                                   "the file as UTF-8."]
+    assert _problems(tmp_path) == [f"{tmp_path / CORPUS_FILE}:1: not UTF-8: invalid start byte at byte 10 (column "
+                                   "11). Fix: save the file as UTF-8."]
 
 
 def test_python_construction_is_strict_too():

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import json
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,10 +17,11 @@ import orjson
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from actorstance.checksum import sha256_bytes
-from actorstance.errors import AnnotationError, Problem
+from actorstance.errors import AnnotationError, InputError, Problem
+from actorstance.inputs import read_bytes, read_json_object
 from actorstance.labels import ACTOR_TYPES, ANNOTATOR_KINDS, STANCE_LABELS
 from actorstance.layout import NON_DOCUMENT_FILES
-from actorstance.problems import json_path_order
+from actorstance.problems import json_path_order, validation_problems
 from actorstance.schema import GUIDELINE_VERSIONS, Actor, Annotation, Mention, Span, Stance
 
 ANNOTATION_SUFFIX = ".json"
@@ -147,19 +149,8 @@ def load_annotation(path: str | Path) -> AnnotatedDocument:
     """Load and validate one annotation file; raise :class:`AnnotationError` listing every problem."""
     path = Path(path)
     where = str(path)
-    try:
-        raw = json.loads(path.read_bytes().decode("utf-8"))
-    except FileNotFoundError:
-        raise AnnotationError([Problem(where, "", "no such file", "check the path")]) from None
-    except UnicodeDecodeError as err:
-        raise AnnotationError([Problem(where, "", f"not UTF-8 ({err.reason} at byte {err.start})",
-                                       "save the file as UTF-8")]) from None
-    except json.JSONDecodeError as err:
-        raise AnnotationError([Problem(f"{where}:{err.lineno}", "", f"invalid JSON: {err.msg} (column {err.colno})",
-                                       "fix the JSON syntax")]) from None
-    if not isinstance(raw, dict):
-        raise AnnotationError([Problem(where, "", f"expected a JSON object, got {type(raw).__name__}",
-                                       "wrap the annotation in a JSON object")])
+    raw = read_json_object(path, what="annotation file", fix="pass an annotation .json file or a folder of them",
+                           error=AnnotationError)
 
     problems: list[Problem] = []
     try:
@@ -195,45 +186,33 @@ def _problem_order(problem: Problem) -> tuple:
     return (problem.where, json_path_order(problem.path), problem.message)
 
 
-_FIXES = {
-    "missing": "add the field",
-    "extra_forbidden": "remove the field (see docs/annotation.schema.json for the allowed fields)",
-    "string_pattern_mismatch": "use the format the pattern describes",
-}
+_SCHEMA_FIX = "correct the value to match docs/annotation.schema.json"
 
 
 def _schema_problems(where: str, err: ValidationError) -> list[Problem]:
-    out = []
-    for e in err.errors():
-        path = _json_path(e["loc"])
-        kind = e["type"]
-        if kind == "literal_error" and path.endswith(".label"):
-            msg, fix = f"unknown label {e['input']!r}", f"use one of: {', '.join(STANCE_LABELS)}"
-        elif kind == "literal_error" and path.endswith(".type"):
-            msg, fix = f"unknown actor type {e['input']!r}", f"use one of: {', '.join(ACTOR_TYPES)}"
-        elif kind == "literal_error" and path.endswith(".kind"):
-            msg, fix = f"unknown annotator kind {e['input']!r}", f"use one of: {', '.join(ANNOTATOR_KINDS)}"
-        elif kind == "missing":
-            msg, fix = "required field is missing", _FIXES["missing"]
-        elif kind == "extra_forbidden":
-            msg, fix = "unknown field", _FIXES["extra_forbidden"]
-        else:
-            msg = f"{e['msg']}, got {_short(e.get('input'))}"
-            fix = _FIXES.get(kind, "correct the value to match docs/annotation.schema.json")
-        out.append(Problem(where, path, msg, fix))
-    return out
+    return validation_problems(where, err, fix=_SCHEMA_FIX, describe=_describe_schema_error)
+
+
+def _describe_schema_error(path: str, e: dict) -> tuple[str, str] | None:
+    kind = e["type"]
+    if kind == "literal_error" and path.endswith(".label"):
+        return f"unknown label {e['input']!r}", f"use one of: {', '.join(STANCE_LABELS)}"
+    if kind == "literal_error" and path.endswith(".type"):
+        return f"unknown actor type {e['input']!r}", f"use one of: {', '.join(ACTOR_TYPES)}"
+    if kind == "literal_error" and path.endswith(".kind"):
+        return f"unknown annotator kind {e['input']!r}", f"use one of: {', '.join(ANNOTATOR_KINDS)}"
+    if kind == "missing":
+        return "required field is missing", "add the field"
+    if kind == "extra_forbidden":
+        return "unknown field", "remove the field (see docs/annotation.schema.json for the allowed fields)"
+    if kind == "string_pattern_mismatch":
+        return f"{e['msg']}, got {_short(e.get('input'))}", "use the format the pattern describes"
+    return None
 
 
 def _short(value: Any) -> str:
     text = json.dumps(value, ensure_ascii=False) if not isinstance(value, BaseModel) else repr(value)
     return text if len(text) <= 60 else text[:57] + "..."
-
-
-def _json_path(loc: tuple) -> str:
-    path = ""
-    for part in loc:
-        path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else str(part))
-    return path
 
 
 def _valid_items(raw: dict, key: str, model: type[BaseModel]) -> list:
@@ -262,11 +241,16 @@ def _read_text(path: Path, ref: Any, problems: list[Problem]) -> tuple[str | Non
     if not isinstance(ref, dict) or not isinstance(ref.get("path"), str) or not ref.get("path"):
         return None, None  # reported by schema validation
     text_path = path.parent / ref["path"]
+    fix = "give the path of the text relative to this annotation file's folder"
+    if not text_path.exists() and not text_path.is_symlink():
+        problems.append(Problem(where, "text.path", f"text file {ref['path']!r} not found (looked at {text_path})", fix))
+        return None, None
     try:
-        data = text_path.read_bytes()
-    except OSError:
-        problems.append(Problem(where, "text.path", f"text file {ref['path']!r} not found (looked at {text_path})",
-                                "give the path of the text relative to this annotation file's folder"))
+        data = read_bytes(text_path, what="text file", fix=fix)
+    except InputError as err:
+        problem = err.problems[0]
+        problems.append(Problem(where, "text.path", f"text file {ref['path']!r} (at {text_path}) {problem.message}",
+                                problem.fix))
         return None, None
     digest = sha256_bytes(data)
     if isinstance(ref.get("sha256"), str) and ref["sha256"] != digest:
@@ -291,6 +275,11 @@ def _check_span(where: str, path: str, span: Span | Mention, text: str | None, w
         return [Problem(where, path, f"{what} [{span.start}, {span.end}) lies outside the text ({len(text)} characters)",
                         "use Unicode code-point offsets into the referenced text")]
     covered = text[span.start:span.end]
+    if covered != span.text and unicodedata.normalize("NFC", covered) == unicodedata.normalize("NFC", span.text):
+        return [Problem(where, path, f"{what} text {span.text!r} is the text at [{span.start}, {span.end}) in another "
+                        "Unicode normalization form (e.g. é as one code point vs e + combining accent)",
+                        "copy the covered text from the text file exactly, without normalising it (codebook: Text "
+                        "as it is)")]
     if covered != span.text:
         return [Problem(where, path, f"{what} text {span.text!r} does not match the text at [{span.start}, {span.end}), "
                         f"which is {covered!r}", "correct the offsets (code points, end exclusive) or the covered text")]

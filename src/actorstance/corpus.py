@@ -19,7 +19,6 @@ does not know, a citation that is not one BibTeX entry, or a changelog whose new
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 from typing import Literal
@@ -27,8 +26,10 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from actorstance.errors import CorpusInfoError, Problem
+from actorstance.inputs import json_kind, parse_json, read_bytes
 from actorstance.jsonl import dumps_pretty
 from actorstance.layout import CORPUS_FILE
+from actorstance.problems import validation_problems
 
 #: Licence ids of the Hugging Face Hub that a dataset card's ``license`` may take (a subset of the
 #: Hub's list: the data licences). For any other licence use ``other`` with ``license_name`` and
@@ -123,19 +124,15 @@ def read_corpus(annotations: str | Path) -> CorpusInfo:
                                        "data/annotations/corpus.json is an example), or re-run the import that "
                                        "writes it")])
     fix = f"correct {CORPUS_FILE} (its fields are documented in docs/dataset.md) or re-run the import that wrote it"
+    data = read_bytes(path, what=f"corpus file ({CORPUS_FILE})", fix=fix, error=CorpusInfoError)
+    raw = parse_json(data, str(path), error=CorpusInfoError)  # limits, encoding, duplicate keys
+    if not isinstance(raw, dict):
+        raise CorpusInfoError([Problem(str(path), "", f"expected a JSON object, got {json_kind(raw)}", fix)])
     try:
-        raw = path.read_bytes().decode("utf-8")
-    except UnicodeDecodeError as err:
-        raise CorpusInfoError([Problem(str(path), "", f"not UTF-8 ({err.reason} at byte {err.start})",
-                                       "save the file as UTF-8")]) from None
-    try:
-        return CorpusInfo.model_validate_json(raw)
+        return CorpusInfo.model_validate_json(data)  # JSON mode: arrays are the model's tuples
     except ValidationError as err:
-        errors = err.errors()
-        # an invalid list item also fails the list's min_length; the item's own problem says it all
-        errors = [e for e in errors if not (e["type"] == "too_short" and any(
-            len(o["loc"]) > len(e["loc"]) and o["loc"][:len(e["loc"])] == e["loc"] for o in errors))]
-        raise CorpusInfoError([_problem(str(path), e, fix) for e in errors]) from None
+        raise CorpusInfoError(validation_problems(str(path), err, fix=fix,
+                                                         describe=lambda p, e: _describe(p, e, fix))) from None
 
 
 def write_corpus(corpus: CorpusInfo, folder: str | Path) -> Path:
@@ -146,22 +143,13 @@ def write_corpus(corpus: CorpusInfo, folder: str | Path) -> Path:
     return path
 
 
-def _problem(where: str, error: dict, fix: str) -> Problem:
-    field = ""
-    for part in error["loc"]:
-        field += f"[{part}]" if isinstance(part, int) else (f".{part}" if field else str(part))
-    kind = error["type"]
-    if kind == "json_invalid":
-        return Problem(where, "", f"invalid JSON ({error.get('ctx', {}).get('error', error['msg'])})",
-                       "fix the JSON syntax")
-    if kind == "missing":
-        return Problem(where, field, "required field is missing", f"add it; {fix}")
-    if kind == "extra_forbidden":
-        return Problem(where, field, "unknown field", f"remove it; {fix}")
-    if kind == "value_error":  # our own cross-field checks carry their field and fix in the message
+def _describe(path: str, error: dict, fix: str) -> tuple[str, ...] | None:
+    if error["type"] == "missing":
+        return "required field is missing", f"add it; {fix}"
+    if error["type"] == "extra_forbidden":
+        return "unknown field", f"remove it; {fix}"
+    if error["type"] == "value_error":  # our own cross-field checks carry their field and fix in the message
         field, message = error["msg"].removeprefix("Value error, ").split(": ", 1)
         message, own_fix = message.split("; ", 1)
-        return Problem(where, field, message, own_fix)
-    got = json.dumps(error.get("input"), ensure_ascii=False)
-    got = got if len(got) <= 60 else got[:57] + "..."
-    return Problem(where, field, f"{error['msg']}, got {got}", fix)
+        return field, message, own_fix
+    return None

@@ -93,7 +93,7 @@ def read_json(path: str | Path, *, what: str = "JSON file", fix: str = "check th
               error: type[ProblemsError] = InputError) -> Any:
     """Parse the JSON file ``path`` with every check of this module; problems raise ``error``."""
     data = read_bytes(path, what=what, fix=fix, max_bytes=max_bytes, error=error)
-    return parse_json(data, str(path), max_depth=max_depth, error=error)
+    return parse_json(data, str(path), max_depth=max_depth, error=error, empty_fix=fix)
 
 
 def read_json_object(path: str | Path, *, what: str = "JSON file", fix: str = "check the path",
@@ -107,11 +107,11 @@ def read_json_object(path: str | Path, *, what: str = "JSON file", fix: str = "c
 
 
 def parse_json(data: bytes, where: str, *, max_depth: int = MAX_DEPTH,
-               error: type[ProblemsError] = InputError) -> Any:
+               error: type[ProblemsError] = InputError, empty_fix: str = "write a JSON value into the file") -> Any:
     """Parse ``data`` (UTF-8 JSON); raise ``error`` with the located problem."""
     text = decode_utf8(data, where, error=error)
     if not text.strip():
-        raise error([Problem(where, "", "is empty", "write a JSON value into the file")])
+        raise error([Problem(where, "", "is empty", empty_fix)])
     problem = depth_problem(text, where, max_depth)
     if problem is not None:
         raise error([problem])
@@ -310,7 +310,8 @@ def _bom(data: bytes) -> str | None:
 
 def _relocate_line(problem: Problem, where: str, number: int) -> Problem:
     # parse_json locates a multi-line value by its own line; a JSON lines value is one line
-    return Problem(f"{where}:{number}", problem.path, problem.message, problem.fix)
+    fix = "write one JSON value per line (JSON lines)" if problem.message.startswith("invalid JSON") else problem.fix
+    return Problem(f"{where}:{number}", problem.path, problem.message, fix)
 
 
 def _a(what: str) -> str:

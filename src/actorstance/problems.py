@@ -45,6 +45,8 @@ class ProblemList:
         else:
             self.omitted += 1
 
+    append = add
+
     def extend(self, problems: Iterable[Problem]) -> None:
         for problem in problems:
             self.add(problem)
@@ -110,12 +112,13 @@ _NO_INPUT = {"missing", "extra_forbidden"}
 
 
 def validation_problems(where: str, err, *, fix: str, prefix: tuple = (),
-                        describe: Callable[[str, dict], tuple[str, str] | None] | None = None) -> list[Problem]:
+                        describe: Callable[[str, dict], tuple[str, ...] | None] | None = None) -> list[Problem]:
     """Every error of a pydantic ``ValidationError`` as a :class:`Problem` at its JSON path.
 
     ``prefix`` is prepended to every location (when the validated value sits inside a larger
-    document). ``describe(path, error)`` may return ``(message, fix)`` for errors a caller words
-    itself (e.g. an unknown label); otherwise the message is pydantic's plus the value that came.
+    document). ``describe(path, error)`` may return ``(message, fix)`` — or ``(path, message, fix)``
+    — for errors a caller words itself (e.g. an unknown label); otherwise the message is
+    pydantic's plus the value that came.
     Locations are taken as pydantic reports them — the index of a list item is its index in the
     input, so paths stay right after an invalid item. Union branch names pydantic inserts into
     locations (``function-after[...]``, model names of a union) are dropped.
@@ -130,7 +133,9 @@ def validation_problems(where: str, err, *, fix: str, prefix: tuple = (),
         loc = tuple(part for part in (*prefix, *e["loc"]) if not _is_branch_name(part))
         path = json_path(loc)
         custom = describe(path, e) if describe is not None else None
-        if custom is not None:
+        if custom is not None and len(custom) == 3:  # the caller also corrects the path
+            path, message, own_fix = custom
+        elif custom is not None:
             message, own_fix = custom
         elif e["type"] == "missing":
             message, own_fix = "required field is missing", f"{DEFAULT_FIXES['missing']}; {fix}"

@@ -102,7 +102,7 @@ def test_refuses_an_output_that_contains_the_annotations(tiny_copy):
 
 def test_splits_file_problems_stop_the_build(tiny_copy, tmp_path):
     (tiny_copy / "splits.json").write_text('{"tiny_a": "train", "tiny_a": "test"}', encoding="utf-8")
-    with pytest.raises(DatasetError, match="document listed twice"):
+    with pytest.raises(DatasetError, match="key 'tiny_a' appears 2 times in this object"):
         build_dataset(tiny_copy, tmp_path / "ds")
     assert not (tmp_path / "ds").exists()
 

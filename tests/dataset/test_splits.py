@@ -30,13 +30,13 @@ def test_not_an_object(tmp_path):
     path = _write(tmp_path, '["tiny_a"]')
     with pytest.raises(DatasetError) as err:
         read_splits(path, DOCS)
-    assert str(err.value) == (f"{path}: expected a JSON object {{doc_id: split}}, got list. "
+    assert str(err.value) == (f"{path}: expected a JSON object {{doc_id: split}}, got an array. "
                               "Fix: write an object mapping doc ids to splits.")
 
 
 def test_invalid_json(tmp_path):
     path = _write(tmp_path, '{"tiny_a": ')
-    with pytest.raises(DatasetError, match=r"not valid UTF-8 JSON \(Expecting value: line 1 column 12"):
+    with pytest.raises(DatasetError, match=r"splits.json:1: invalid JSON: Expecting value \(column 12\)"):
         read_splits(path, DOCS)
 
 
@@ -59,8 +59,8 @@ def test_a_document_listed_twice_would_land_in_two_splits(tmp_path):
     with pytest.raises(DatasetError) as err:
         read_splits(path, DOCS)
     assert str(err.value) == ("1 problem in the splits file:\n"
-                              f"  {path}: tiny_a: document listed twice (as 'train' and 'test'), so it would land in "
-                              "two splits. Fix: keep exactly one entry per document.")
+                              f"  {path}: tiny_a: key 'tiny_a' appears 2 times in this object, so one value would be "
+                              "silently dropped. Fix: keep exactly one 'tiny_a'.")
 
 
 def test_non_string_split(tmp_path):

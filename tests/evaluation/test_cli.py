@@ -90,8 +90,8 @@ def test_bad_predictions_list_every_problem(tiny_dataset, write_preds):
         "Error: 7 problems in predictions:\n"
         f"  {preds}:2: label: unknown label 'pos'. {LABEL_FIX}\n"
         f"  {preds}:3: id 'tiny_b/holm->saleh': duplicate id (first on line 2). Fix: keep one prediction per pair.\n"
-        f"  {preds}:5: not valid JSON at column 29. "
-        'Fix: write one JSON object per line, e.g. {"id": "...", "label": "positive"}.\n'
+        f"  {preds}:5: invalid JSON: Expecting ',' delimiter (column 29). Fix: write one JSON value per line (JSON "
+        "lines).\n"
         f"  {preds}:6: id: missing. Fix: give the pair id of the dataset row.\n"
         f"  {preds}:1: id 'tiny_b/berg->holm': not a pair of config 'pairs', split 'test'. "
         "Fix: predict only pairs of config 'pairs', split 'test' (check --split and --config).\n"
@@ -112,7 +112,7 @@ def test_missing_ids(tiny_dataset, write_preds):
 def test_missing_predictions_file(tiny_dataset, tmp_path):
     missing = tmp_path / "none.jsonl"
     assert error(invoke("evaluate", "--dataset", tiny_dataset, "--predictions", missing)) == (
-        f"Error: 1 problem in predictions:\n  {missing}: no such file. "
+        f"Error: 1 problem in predictions:\n  {missing}: no such predictions file. "
         "Fix: pass a JSON lines file written by `actorstance predict` or your model.\n")
 
 

@@ -55,8 +55,7 @@ def test_every_problem_is_listed_with_its_line(tmp_path):
     assert problems(path) == [
         f"{where}:1: label: unknown label 'favour'. {FIX_LABEL}",
         f"{where}:2: id 'd1/a->b': duplicate id (first on line 1). Fix: keep one prediction per pair.",
-        f"{where}:3: not valid JSON at column 28. "
-        'Fix: write one JSON object per line, e.g. {"id": "...", "label": "positive"}.',
+        f"{where}:3: invalid JSON: Expecting value (column 28). Fix: write one JSON value per line (JSON lines).",
         f"{where}:4: expected a JSON object, got list. "
         'Fix: write one JSON object per line, e.g. {"id": "...", "label": "positive"}.',
         f"{where}:5: id: missing. Fix: give the pair id of the dataset row.",
@@ -99,13 +98,14 @@ def test_many_unknown_ids_are_summarised(tmp_path):
 
 def test_unreadable_files(tmp_path):
     assert problems(tmp_path / "none.jsonl") == [
-        f"{tmp_path / 'none.jsonl'}: no such file. Fix: pass a JSON lines file written by `actorstance predict` "
+        f"{tmp_path / 'none.jsonl'}: no such predictions file. Fix: pass a JSON lines file written by `actorstance predict` "
         "or your model."]
-    assert problems(tmp_path) == [f"{tmp_path}: is a folder, not a file. Fix: pass the predictions .jsonl file."]
+    assert problems(tmp_path) == [f"{tmp_path}: is a folder, not a predictions file. Fix: pass a JSON lines file "
+                                  "written by `actorstance predict` or your model."]
     latin = tmp_path / "latin.jsonl"
     latin.write_bytes(b'{"id": "caf\xe9", "label": "neutral"}\n')
-    assert problems(latin) == [f"{latin}: not UTF-8 text (invalid continuation byte at byte 11). "
-                               "Fix: write the file as UTF-8 JSON lines."]
+    assert problems(latin)[0] == (f"{latin}:1: not UTF-8: invalid continuation byte at byte 11 (column 12). "
+                                  "Fix: save the file as UTF-8.")
 
 
 def test_error_message_summary_line(tmp_path):

@@ -51,9 +51,12 @@ def test_json_has_sorted_keys_and_round_trips(result, tmp_path):
 def test_reading_something_else_fails_clearly(tmp_path):
     path = tmp_path / "r.json"
     path.write_text('{"schema_version": "1.0"}', encoding="utf-8")
-    with pytest.raises(ActorstanceError, match=r"r\.json: not a readable evaluation result \(\d+ validation errors"):
+    with pytest.raises(ActorstanceError, match=r"^12 problems in the input:\n  .*r\.json: created: required field is "
+                                               r"missing\. Fix: add the field; pass a file written by `actorstance "
+                                               r"evaluate --output`\."):
         EvaluationResult.read(path)
-    with pytest.raises(ActorstanceError, match="Fix: pass a file written by `actorstance evaluate --output`"):
+    with pytest.raises(ActorstanceError, match="no such evaluation result. Fix: pass a file written by `actorstance "
+                                               "evaluate --output`"):
         EvaluationResult.read(tmp_path / "missing.json")
 
 

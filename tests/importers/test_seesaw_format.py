@@ -34,8 +34,8 @@ def test_reads_the_invented_checkout_sorted_by_doc_id():
 
 
 def test_json_path_quotes_keys_that_are_not_identifiers():
-    assert json_path("sentence-level stances", "3", 0, "sentiment") == '["sentence-level stances"]["3"][0].sentiment'
-    assert json_path("text", 1, "id") == "text[1].id"
+    assert json_path(("sentence-level stances", "3", 0, "sentiment")) == '["sentence-level stances"]["3"][0].sentiment'
+    assert json_path(("text", 1, "id")) == "text[1].id"
 
 
 def test_not_a_checkout(tmp_path):
@@ -118,7 +118,7 @@ def test_bad_files_articles_and_meta(edit_seesaw, seesaw_copy):
         f"{article}: text[1].id: expected sentence id 1 (its position), got 7. "
         "Fix: number sentences 0, 1, 2, ... in order.",
         f'{root / "meta" / "TRIPLET_900.json"}: ["Meta info for article 1"]: required field is missing. {RESTORE}',
-        f"{root / 'articles' / 'TRIPLET_901_DOCUMENT_0.json'}: empty file. {RESTORE}",
+        f"{root / 'articles' / 'TRIPLET_901_DOCUMENT_0.json'}: is empty. {RESTORE}",
         f"{root / 'meta' / 'TRIPLET_901.json'}: Split: unknown split 'dev'. Fix: use one of: train, valid, test.",
         f"{root / 'annotations' / 'TRIPLET_902_DOCUMENT_0.json'}:3: invalid JSON: Expecting property name enclosed "
         "in double quotes (column 2). Fix: fix the JSON syntax, or restore the file from the SEESAW release.",

@@ -151,7 +151,7 @@ def test_a_malformed_lexicon_lists_every_problem(tmp_path):
         f"  {path}: cues.positive.hug[1]: expected a non-empty string, got 3. Fix: write the form as a word or phrase.",
     ]
     path.write_text("{", encoding="utf-8")
-    with pytest.raises(LexiconError, match="is not valid JSON"):
+    with pytest.raises(LexiconError, match="lex.json:1: invalid JSON: Expecting property name"):
         load_lexicon(path)
 
 

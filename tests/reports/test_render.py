@@ -85,7 +85,7 @@ def test_refuses_to_replace_a_folder_that_is_not_a_benchmark(tiny_benchmark, tmp
 def test_unreadable_results_are_reported(tmp_path):
     bad = tmp_path / "results.json"
     bad.write_text("{", encoding="utf-8")
-    with pytest.raises(ActorstanceError, match=r"results.json: cannot read a benchmark result \("):
+    with pytest.raises(ActorstanceError, match=r"results.json:1: invalid JSON: Expecting property name"):
         BenchmarkResult.read(bad)
     data = json.loads(HAND_WRITTEN.read_text(encoding="utf-8"))
     del data["datasets"][0]["models"][1]["result"]["metrics"]["f1_pn"]["ci_low"]
@@ -93,6 +93,10 @@ def test_unreadable_results_are_reported(tmp_path):
     bad.write_text(json.dumps(data), encoding="utf-8")
     with pytest.raises(ActorstanceError) as err:
         BenchmarkResult.read(bad)
-    assert str(err.value) == (f"{bad}: settings.seed: Input should be a valid integer, unable to parse string as an "
-                              "integer (2 problems in all). "
-                              "Fix: pass the results.json written by `actorstance benchmark`")
+    fix = "pass the results.json written by `actorstance benchmark`"
+    assert str(err.value) == (
+        "2 problems in the input:\n"
+        f"  {bad}: settings.seed: Input should be a valid integer, unable to parse string as an integer, got "
+        f'"seven". Fix: {fix}.\n'
+        f"  {bad}: datasets[0].models[1].result.metrics.f1_pn.ci_low: required field is missing. Fix: add the "
+        f"field; {fix}.")

@@ -11,7 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from actorstance.dataset.layout import CARD_FILE, MANIFEST_FILE
-from actorstance.errors import DatasetError
+from actorstance.errors import DatasetError, InputError
+from actorstance.inputs import read_text
 from actorstance.layout import DEFAULT_DATASET
 
 
@@ -27,7 +28,10 @@ def read_card_metadata(folder: str | Path) -> dict:
         raise DatasetError(f"{folder}: {what}, so it is not a built dataset folder (expected {CARD_FILE}, "
                            f"{MANIFEST_FILE} and parquet files). Fix: build one with `actorstance build` (it writes "
                            f"{DEFAULT_DATASET}), or pass a built dataset folder with --dataset.")
-    text = path.read_text(encoding="utf-8")
+    try:
+        _, text = read_text(path, what="dataset card", fix="rebuild the dataset with `actorstance build`")
+    except InputError as err:
+        raise DatasetError(f"{err.problems[0]}") from None
     if not text.startswith("---\n") or "\n---\n" not in text[3:]:
         raise DatasetError(f"{path}: no YAML metadata block (a card starts with '---' and a second '---' line). "
                            "Fix: rebuild the dataset with `actorstance build`.")

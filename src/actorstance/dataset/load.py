@@ -46,13 +46,21 @@ def load_split(folder: str | Path, config: str = "pairs", split: str = "test"):
     features = card_features(folder, config, meta=meta)
     tables = []
     for rel in files:
-        table = pq.read_table(folder / rel)
-        on_disk = _parquet_features(table.schema)
+        try:
+            table = pq.read_table(folder / rel)
+            on_disk = _parquet_features(table.schema)
+        except (pa.ArrowException, OSError, ValueError, KeyError, TypeError) as err:
+            raise DatasetError(f"{folder / rel}: not a readable parquet file of this dataset ({_first_line(err)}). "
+                               "Fix: rebuild the dataset with `actorstance build`.") from None
         if on_disk is not None and on_disk != features:
             raise DatasetError(f"{folder / rel}: its features differ from the card's ({folder / CARD_FILE}, config "
                                f"'{config}'); e.g. label names {_label_names_of(on_disk)} vs "
                                f"{_label_names_of(features)}. Fix: rebuild the dataset with `actorstance build`.")
-        tables.append(table.select(list(features)).cast(features.arrow_schema))
+        try:
+            tables.append(table.select(list(features)).cast(features.arrow_schema))
+        except (pa.ArrowException, KeyError, ValueError) as err:
+            raise DatasetError(f"{folder / rel}: its columns do not match the card's features ({_first_line(err)}). "
+                               "Fix: rebuild the dataset with `actorstance build`.") from None
     table = pa.concat_tables(tables) if tables else features.arrow_schema.empty_table()
     hashes = ((read_manifest(folder) or {}).get("files") or {})
     seed = json.dumps([config, split, [(rel, hashes.get(rel, {}).get("sha256")) for rel in files]])
@@ -74,8 +82,18 @@ def split_files(folder: str | Path, config: str, split: str, *, meta: dict | Non
                            f"{', '.join(splits)}. Fix: pass one of those splits with --split, or with --dataset a dataset "
                            f"folder that has a '{split}' split.")
     files: list[str] = []
+    root = folder.resolve()
     for pattern in splits[split]:
+        if not isinstance(pattern, str) or Path(pattern).is_absolute() or ".." in Path(pattern).parts \
+                or pattern.startswith("~"):
+            raise DatasetError(f"{folder / CARD_FILE}: data_files path {pattern!r} (config '{config}', split "
+                               f"'{split}') is not a path inside the dataset folder, so it could make a score read "
+                               "files from elsewhere. Fix: rebuild the dataset with `actorstance build`.")
         matched = sorted(p.relative_to(folder).as_posix() for p in folder.glob(pattern) if p.is_file())
+        outside = [rel for rel in matched if root not in (folder / rel).resolve().parents]
+        if outside:
+            raise DatasetError(f"{folder / outside[0]}: a link to a file outside the dataset folder; a dataset "
+                               "folder holds its own files. Fix: rebuild the dataset with `actorstance build`.")
         if not matched:
             raise DatasetError(f"{folder}: no file matches '{pattern}' (config '{config}', split '{split}'). "
                                "Fix: rebuild the dataset with `actorstance build`.")
@@ -114,6 +132,11 @@ def dataset_fingerprint(folder: str | Path) -> dict:
         "sha256": manifest_digest(hashes),
         "files": {rel: entry["sha256"] for rel, entry in hashes.items()},
     }
+
+
+def _first_line(err: BaseException) -> str:
+    text = str(err).strip().splitlines()
+    return text[0][:200] if text else type(err).__name__
 
 
 def _parquet_features(schema):

@@ -6,12 +6,12 @@ Written last by the build; read by :func:`actorstance.dataset.load.dataset_finge
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from actorstance.checksum import sha256_bytes, sha256_file
 from actorstance.dataset.layout import MANIFEST_FILE
-from actorstance.errors import DatasetError
+from actorstance.errors import DatasetError, InputError
+from actorstance.inputs import read_json
 from actorstance.jsonl import dumps_pretty
 from actorstance.plural import plural
 
@@ -52,10 +52,9 @@ def read_manifest(folder: Path) -> dict | None:
     if not path.is_file():
         return None
     try:
-        manifest = json.loads(path.read_text(encoding="utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as err:
-        raise DatasetError(f"{path}: not valid JSON ({err}). "
-                           "Fix: rebuild the dataset with `actorstance build`.") from None
+        manifest = read_json(path, what="manifest", fix="rebuild the dataset with `actorstance build`")
+    except InputError as err:
+        raise DatasetError(f"{err.problems[0]}") from None
     if not isinstance(manifest, dict) or not isinstance(manifest.get("files"), dict):
         raise DatasetError(f"{path}: expected an object with a 'files' mapping. "
                            "Fix: rebuild the dataset with `actorstance build`.")

@@ -17,21 +17,17 @@ published result was scored on.
 from __future__ import annotations
 
 import hashlib
-import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Mapping
 
-from actorstance.errors import DatasetError, Problem
+from actorstance.errors import DatasetError, InputError, Problem
+from actorstance.inputs import json_kind, read_json
 from actorstance.layout import SPLIT_NAMES, SPLITS_FILE
 from actorstance.plural import plural
 
 #: Share of documents per split that ``actorstance split`` aims at by default.
 DEFAULT_RATIOS: dict[str, float] = {"train": 0.8, "validation": 0.1, "test": 0.1}
-
-
-class _KeyValues(list):
-    """A JSON object as its list of (key, value) pairs, duplicates included."""
 
 
 def read_splits(path: str | Path, doc_ids: Iterable[str]) -> dict[str, str]:
@@ -64,23 +60,19 @@ def _parse_splits(path: Path) -> tuple[dict[str, str], list, list[Problem]]:
                                        'e.g. {"my_doc": "test"} (splits: ' + ", ".join(SPLIT_NAMES) + "), or run "
                                        "`actorstance split`")))
     try:
-        # keep duplicate keys (json.loads would silently keep the last one)
-        pairs = json.loads(path.read_text(encoding="utf-8"), object_pairs_hook=_KeyValues)
-    except (UnicodeDecodeError, json.JSONDecodeError) as err:
-        raise DatasetError(str(Problem(where, "", f"not valid UTF-8 JSON ({err})", "fix the file"))) from None
-    if not isinstance(pairs, _KeyValues):
+        # duplicate keys are refused there (json.loads would silently keep the last one)
+        value = read_json(path, what="splits file", fix="pass the annotations folder holding splits.json")
+    except InputError as err:
+        raise DatasetError(str(err).replace("in the input:", "in the splits file:")) from None
+    if not isinstance(value, dict):
         raise DatasetError(str(Problem(where, "", f"expected a JSON object {{doc_id: split}}, got "
-                                       f"{type(pairs).__name__}", "write an object mapping doc ids to splits")))
+                                       f"{json_kind(value)}", "write an object mapping doc ids to splits")))
+    pairs = list(value.items())
     problems: list[Problem] = []
     splits: dict[str, str] = {}
     for doc_id, split in pairs:
-        if isinstance(split, _KeyValues):
-            split = dict(split)
         if not isinstance(split, str) or split not in SPLIT_NAMES:
             problems.append(Problem(where, doc_id, f"unknown split {split!r}", f"use one of: {', '.join(SPLIT_NAMES)}"))
-        elif doc_id in splits:
-            problems.append(Problem(where, doc_id, f"document listed twice (as '{splits[doc_id]}' and '{split}'), "
-                                    "so it would land in two splits", "keep exactly one entry per document"))
         else:
             splits[doc_id] = split
     return splits, pairs, problems

@@ -26,7 +26,9 @@ from typing import Sequence
 
 from actorstance.checksum import sha256_file
 from actorstance.errors import OutputError, PredictionsError, Problem
-from actorstance.jsonl import loads, read_jsonl_lines, write_jsonl
+from actorstance.inputs import iter_jsonl
+from actorstance.jsonl import write_jsonl
+from actorstance.problems import ProblemList
 
 #: Keys a prediction line may have.
 PREDICTION_KEYS: tuple[str, ...] = ("id", "label", "scores")
@@ -57,41 +59,39 @@ def read_predictions(path: str | Path, *, ids: Sequence[str], labels: Sequence[s
     Raises :class:`~actorstance.errors.PredictionsError` listing every problem.
     """
     where = str(path)
-    try:
-        lines = list(read_jsonl_lines(path))
-        sha256 = sha256_file(Path(path))
-    except FileNotFoundError:
-        raise PredictionsError([Problem(where, "", "no such file",
-                                        "pass a JSON lines file written by `actorstance predict` or your model")]) from None
-    except IsADirectoryError:
-        raise PredictionsError([Problem(where, "", "is a folder, not a file", "pass the predictions .jsonl file")]) from None
-    except UnicodeDecodeError as err:
-        raise PredictionsError([Problem(where, "", f"not UTF-8 text ({err.reason} at byte {err.start})",
-                                        "write the file as UTF-8 JSON lines")]) from None
-
     allowed = list(labels)
     split_ids = set(ids)
-    problems: list[Problem] = []
+    # bounded memory on any input: lines are streamed, problems capped, and only ids of the split
+    # are remembered (an id outside the split is a problem already; only a few are kept as examples)
+    problems = ProblemList()
     found: dict[str, tuple[str | None, dict[str, float] | None]] = {}
     first_line: dict[str, int] = {}
     unknown_ids: list[tuple[int, str]] = []
-    for number, raw in lines:
+    n_unknown, last_unknown, n_lines = 0, 0, 0
+    fix = "pass a JSON lines file written by `actorstance predict` or your model"
+    for number, record in iter_jsonl(path, problems, what="predictions file", fix=fix):
+        n_lines += 1
         line_where = f"{where}:{number}"
-        parsed = _parse_line(line_where, raw, allowed, problems)
+        parsed = _parse_line(line_where, record, allowed, problems)
         if parsed is None:
             continue
         pid, label, scores = parsed
+        if pid not in split_ids:
+            n_unknown, last_unknown = n_unknown + 1, number
+            if len(unknown_ids) <= MAX_EXAMPLES:
+                unknown_ids.append((number, pid))
+            continue
         if pid in first_line:
             problems.append(Problem(line_where, f"id {pid!r}", f"duplicate id (first on line {first_line[pid]})",
                                     "keep one prediction per pair"))
             continue
         first_line[pid] = number
-        if pid not in split_ids:
-            unknown_ids.append((number, pid))
-            continue
         found[pid] = (label, scores)
+    if problems and not n_lines and any(p.where == where for p in problems.kept):
+        problems.raise_if_any(PredictionsError)  # the file itself could not be read
+    sha256 = sha256_file(Path(path))
 
-    problems.extend(_unknown_id_problems(where, unknown_ids, split))
+    problems.extend(_unknown_id_problems(where, unknown_ids, n_unknown, last_unknown, split))
     missing = [pid for pid in ids if pid not in first_line]
     if missing:
         examples = ", ".join(repr(pid) for pid in missing[:MAX_EXAMPLES])
@@ -99,23 +99,15 @@ def read_predictions(path: str | Path, *, ids: Sequence[str], labels: Sequence[s
         problems.append(Problem(where, "", f"{len(missing)} of the {len(ids)} pairs of {split} have no prediction: "
                                            f"{examples}{more}",
                                 "write one line per pair of the split; use \"label\": null to abstain"))
-    if problems:
-        raise PredictionsError(problems)
+    problems.raise_if_any(PredictionsError)
     return Predictions(where, sha256, tuple(ids), tuple(found[pid][0] for pid in ids),
                        tuple(found[pid][1] for pid in ids))
 
 
-def _parse_line(where: str, raw: str, labels: list[str], problems: list[Problem]
+def _parse_line(where: str, record, labels: list[str], problems: ProblemList
                 ) -> tuple[str, str | None, dict[str, float] | None] | None:
-    """One line → ``(id, label, scores)``; on a problem, record it and return ``None`` (or the id,
-    when only the label or scores are wrong, so that duplicates and coverage are still checked)."""
-    try:
-        record = loads(raw)
-    except ValueError as err:  # orjson.JSONDecodeError; its wording varies between versions, the column does not
-        column = f" at column {err.colno}" if getattr(err, "colno", None) else ""
-        problems.append(Problem(where, "", f"not valid JSON{column}",
-                                'write one JSON object per line, e.g. {"id": "...", "label": "positive"}'))
-        return None
+    """One parsed line → ``(id, label, scores)``; on a problem, record it and return ``None`` (or the
+    id, when only the label or scores are wrong, so that duplicates and coverage are still checked)."""
     if not isinstance(record, dict):
         problems.append(Problem(where, "", f"expected a JSON object, got {type(record).__name__}",
                                 'write one JSON object per line, e.g. {"id": "...", "label": "positive"}'))
@@ -160,13 +152,15 @@ def _check_scores(where: str, scores, labels: list[str], problems: list[Problem]
     return {key: float(value) for key, value in sorted(scores.items())}
 
 
-def _unknown_id_problems(where: str, unknown: list[tuple[int, str]], split: str) -> list[Problem]:
+def _unknown_id_problems(where: str, examples: list[tuple[int, str]], n_unknown: int, last_line: int,
+                         split: str) -> list[Problem]:
     fix = f"predict only pairs of {split} (check --split and --config)"
     problems = [Problem(f"{where}:{number}", f"id {pid!r}", f"not a pair of {split}", fix)
-                for number, pid in unknown[:MAX_EXAMPLES]]
-    if len(unknown) > MAX_EXAMPLES:
-        rest = unknown[MAX_EXAMPLES:]
-        problems.append(Problem(where, "", f"{len(rest)} more ids not in {split} (lines {rest[0][0]}-{rest[-1][0]})", fix))
+                for number, pid in examples[:MAX_EXAMPLES]]
+    if n_unknown > MAX_EXAMPLES:
+        first = examples[MAX_EXAMPLES][0]
+        problems.append(Problem(where, "", f"{n_unknown - MAX_EXAMPLES} more ids not in {split} (lines "
+                                f"{first}-{last_line})", fix))
     return problems
 
 

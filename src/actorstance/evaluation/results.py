@@ -9,7 +9,6 @@ with the same inputs and seed are byte-identical except ``created``; set ``SOURC
 
 from __future__ import annotations
 
-import json
 import math
 import os
 from datetime import datetime, timezone
@@ -18,9 +17,11 @@ from typing import ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from actorstance.errors import ActorstanceError, OutputError
+from actorstance.errors import ActorstanceError, OutputError, InputError
+from actorstance.inputs import read_json
 from actorstance.json_schema import published_json_schema, render_published_schema
 from actorstance.models.training import TrainingProtocol
+from actorstance.problems import MAX_PROBLEMS, validation_problems
 
 #: Version of the result format; bump the major part when a field changes meaning or goes away.
 RESULTS_SCHEMA_VERSION = "1.0"
@@ -166,13 +167,12 @@ class ResultFile(_Frozen):
         """Read a result file written by :meth:`write` (for reports)."""
         from pydantic import ValidationError
 
+        fix = f"pass a file written by `{cls.written_by}`"
+        data = read_json(path, what=cls.describes, fix=fix)
         try:
-            data = json.loads(Path(path).read_text(encoding="utf-8"))
             return cls.model_validate(data, strict=False)
-        except (OSError, ValueError, ValidationError) as err:
-            raise ActorstanceError(
-                f"{path}: not a readable {cls.describes} ({str(err).splitlines()[0]}). "
-                f"Fix: pass a file written by `{cls.written_by}`") from None
+        except ValidationError as err:
+            raise InputError(validation_problems(str(path), err, fix=fix)[:MAX_PROBLEMS]) from None
 
 
 class EvaluationResult(ResultFile):

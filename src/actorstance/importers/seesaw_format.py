@@ -25,6 +25,8 @@ from pathlib import Path
 from typing import Any
 
 from actorstance.errors import ImportFormatError, Problem
+from actorstance.inputs import read_json
+from actorstance.problems import json_path
 
 #: SEESAW entity types → actor types (codebook: ``other`` is for non-actor targets of imported corpora).
 ENTITY_TYPES: dict[str, str] = {
@@ -136,41 +138,18 @@ def _json_files(folder: Path, pattern: re.Pattern, problems: list[Problem]) -> d
 
 
 def _load_json(file: Path, problems: list[Problem]) -> Any:
-    """Parsed JSON object of ``file``, or ``None`` (problem recorded)."""
-    data = file.read_bytes()
-    if not data.strip():
-        problems.append(Problem(str(file), "", "empty file", _RESTORE))
-        return None
+    """Parsed JSON object of ``file``, or ``None`` (problem recorded): every check of
+    :mod:`actorstance.inputs` (file system, size, nesting, encoding, duplicate keys)."""
     try:
-        value = json.loads(data.decode("utf-8"))
-    except UnicodeDecodeError as err:
-        problems.append(Problem(str(file), "", f"not UTF-8 ({err.reason} at byte {err.start})", _RESTORE))
-        return None
-    except json.JSONDecodeError as err:
-        problems.append(Problem(f"{file}:{err.lineno}", "", f"invalid JSON: {err.msg} (column {err.colno})",
-                                "fix the JSON syntax, or " + _RESTORE))
+        value = read_json(file, what="SEESAW file", fix=_RESTORE, error=ImportFormatError)
+    except ImportFormatError as err:
+        problems.extend(Problem(p.where, p.path, p.message, p.fix if p.fix != "fix the JSON syntax"
+                                else "fix the JSON syntax, or " + _RESTORE) for p in err.problems)
         return None
     if not isinstance(value, dict):
         problems.append(Problem(str(file), "", f"expected a JSON object, got {_kind(value)}", _RESTORE))
         return None
     return value
-
-
-def json_path(*parts: str | int) -> str:
-    """A readable JSON path: keys that are not identifiers are quoted in brackets.
-
-    >>> json_path("sentence-level stances", "3", 0, "sentiment")
-    '["sentence-level stances"]["3"][0].sentiment'
-    """
-    out = ""
-    for part in parts:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        elif re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", part):
-            out += f".{part}" if out else part
-        else:
-            out += f"[{json.dumps(part, ensure_ascii=False)}]"
-    return out
 
 
 def _kind(value: Any) -> str:
@@ -185,7 +164,7 @@ class _Checker:
         self.where, self.problems = str(file), problems
 
     def fail(self, path: tuple, message: str, fix: str = _RESTORE) -> None:
-        self.problems.append(Problem(self.where, json_path(*path), message, fix))
+        self.problems.append(Problem(self.where, json_path(path), message, fix))
 
     def field(self, obj: dict, key: str, kind: type | tuple, path: tuple = ()) -> Any:
         if key not in obj:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 
-from actorstance.errors import LexiconError, Problem
+from actorstance.errors import LexiconError
+from actorstance.inputs import read_text
 
 
 def read_resource_text(path: str | Path | None, resource: str, *, what: str) -> tuple[str, str]:
@@ -17,8 +18,5 @@ def read_resource_text(path: str | Path | None, resource: str, *, what: str) -> 
     if path is None:
         return (f"actorstance/resources/{resource}",
                 resources.files("actorstance").joinpath("resources", resource).read_text("utf-8"))
-    try:
-        return str(path), Path(path).read_text(encoding="utf-8")
-    except OSError as err:
-        raise LexiconError([Problem(str(path), "", f"cannot be read ({err.strerror})",
-                                    f"pass the path of an existing {what}")]) from None
+    _, text = read_text(path, what=what, fix=f"pass the path of an existing {what}", error=LexiconError)
+    return str(path), text

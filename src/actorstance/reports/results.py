@@ -11,16 +11,16 @@ comparisons with the best model over the same bootstrap resamples, and the per-p
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
 from actorstance.columns import COLUMN_TABLE, PYTHON_TYPES, columns
-from actorstance.errors import ActorstanceError
+from actorstance.errors import InputError
+from actorstance.inputs import read_json
 from actorstance.evaluation.results import EvaluationResult
-from actorstance.plural import plural
+from actorstance.problems import MAX_PROBLEMS, validation_problems
 
 #: Version of the benchmark result format; bump the major part when a field changes meaning.
 BENCHMARK_SCHEMA_VERSION = "1.0"
@@ -137,15 +137,9 @@ class BenchmarkResult(_Frozen):
         """Read a ``results.json`` written by :meth:`write` (or by hand, for tests and re-rendering)."""
         from pydantic import ValidationError
 
-        try:
-            data = json.loads(Path(path).read_text(encoding="utf-8"))
-        except (OSError, ValueError) as err:
-            raise ActorstanceError(f"{path}: cannot read a benchmark result ({err}). "
-                                   "Fix: pass the results.json written by `actorstance benchmark`") from None
+        fix = "pass the results.json written by `actorstance benchmark`"
+        data = read_json(path, what="benchmark result", fix=fix)
         try:
             return cls.model_validate(data, strict=False)
         except ValidationError as err:
-            first = err.errors()[0]
-            where = ".".join(str(part) for part in first["loc"])
-            raise ActorstanceError(f"{path}: {where}: {first['msg']} ({plural(err.error_count(), 'problem')} "
-                                   "in all). Fix: pass the results.json written by `actorstance benchmark`") from None
+            raise InputError(validation_problems(str(path), err, fix=fix)[:MAX_PROBLEMS]) from None

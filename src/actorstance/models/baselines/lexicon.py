@@ -25,7 +25,7 @@ from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.utils.validation import check_is_fitted
 
 from actorstance.errors import LexiconError, ModelError, ModelSpecError, Problem
-from actorstance.jsonl import loads
+from actorstance.inputs import parse_json
 from actorstance.labels import NONE_LABEL
 from actorstance.models.features import Token, check_rows, role_spans, tokenize
 from actorstance.models.resources import read_resource_text
@@ -73,10 +73,7 @@ def load_lexicon(path: str | Path | None = None) -> Lexicon:
     Every problem is reported at once as a :class:`~actorstance.errors.LexiconError`.
     """
     where, text = read_resource_text(path, LEXICON_RESOURCE, what="lexicon JSON file")
-    try:
-        data = loads(text)
-    except ValueError as err:
-        raise LexiconError([Problem(where, "", f"is not valid JSON ({err})", "fix the JSON syntax")]) from None
+    data = parse_json(text.encode("utf-8"), where, error=LexiconError)  # limits, duplicate keys, NaN
     return _parse(data, where)
 
 
