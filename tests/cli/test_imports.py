@@ -30,9 +30,10 @@ def test_import_seesaw_prints_the_report_and_writes_a_valid_folder(tmp_path):
 
 
 def test_unknown_format_is_a_usage_error(tmp_path):
-    result = invoke("import", "brat", SEESAW_MINI, "-o", tmp_path / "out")
+    result = invoke("import", "conll", SEESAW_MINI, "-o", tmp_path / "out")
     assert result.exit_code == 2
-    assert result.output.endswith("Error: Invalid value for FORMAT: 'brat' is not a known format; use one of: seesaw\n")
+    assert result.output.endswith("Error: Invalid value for FORMAT: 'conll' is not a known format; use one of: brat, "
+                                  "doccano, inception, label-studio, seesaw\n")
     assert not (tmp_path / "out").exists()
 
 

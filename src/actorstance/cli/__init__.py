@@ -27,6 +27,8 @@ COMMANDS: dict[str, str] = {
     "publish": "actorstance.cli.dataset:publish",
     "split": "actorstance.cli.dataset:split_",
     "import": "actorstance.cli.imports:import_",
+    "export": "actorstance.cli.exports:export",
+    "tool-config": "actorstance.cli.exports:tool_config",
     "evaluate": "actorstance.cli.evaluate:evaluate",
     "predict": "actorstance.cli.evaluate:predict",
     "benchmark": "actorstance.cli.benchmark:benchmark",

@@ -1,4 +1,4 @@
-"""``import``: other corpora → a canonical annotation folder."""
+"""``import``: other corpora and annotation-tool exports → canonical annotation folders."""
 
 from __future__ import annotations
 
@@ -8,27 +8,38 @@ import click
 
 from actorstance.cli._common import command
 
-
 @command(name="import")
 @click.argument("format_name", metavar="FORMAT")
 @click.argument("path", type=click.Path(path_type=Path))
 @click.option("--output", "-o", required=True, type=click.Path(file_okay=False, path_type=Path),
               help="Folder to write (replaced whole, atomically; refused if it holds files an import never writes).")
-def import_(format_name: str, path: Path, output: Path) -> None:
-    """Import the corpus at PATH, in FORMAT (seesaw), into a canonical annotation folder.
+@click.option("--mapping", type=click.Path(dir_okay=False, path_type=Path),
+              help="Annotation tools only: JSON file mapping the project's span and relation labels, annotator ids "
+                   "and layer names, merged over the default (docs/annotation-tools.md).")
+def import_(format_name: str, path: Path, output: Path, mapping: Path | None) -> None:
+    """Import the corpus or annotation-tool export at PATH, in FORMAT (seesaw, label-studio, brat, inception,
+    doccano), into canonical annotation folders.
 
-    Writes OUTPUT/<doc_id>.json, OUTPUT/texts/<doc_id>.txt, OUTPUT/splits.json and OUTPUT/corpus.json
-    (the name, licence and citation the dataset card will carry), ready for
-    `actorstance validate`, `convert` and the dataset builder. Prints what was kept, mapped and
-    skipped by rule (docs/importing-seesaw.md); a malformed record is an error naming its file and JSON path.
+    seesaw writes OUTPUT/<doc_id>.json, OUTPUT/texts/<doc_id>.txt, OUTPUT/splits.json and
+    OUTPUT/corpus.json (docs/importing-seesaw.md). The annotation tools (label-studio: JSON export;
+    brat: collection folder; inception: unzipped XMI project export; doccano: JSONL export) write one
+    such folder per annotator, OUTPUT/<annotator>/, to validate, compare with `actorstance agree`
+    and adjudicate (docs/annotation-tools.md). Prints what was kept, mapped and skipped by rule; a
+    malformed export is an error naming its file, line or id and the fix, and nothing is written.
 
-    Example: actorstance import seesaw ../shared/seesaw --output out/seesaw/annotations
-    (out/ is git-ignored: SEESAW is CC BY-NC-SA and is never committed).
+    Examples: actorstance import seesaw ../shared/seesaw --output out/seesaw/annotations;
+    actorstance import label-studio project-4.json --output out/round1
     """
-    from actorstance.importers import IMPORTERS
+    from actorstance.importers import IMPORTERS, TOOL_FORMATS
 
     if format_name not in IMPORTERS:
         raise click.BadParameter(f"{format_name!r} is not a known format; use one of: {', '.join(sorted(IMPORTERS))}",
                                  param_hint="FORMAT")
-    report = IMPORTERS[format_name](path, output)
+    options = {}
+    if mapping is not None:
+        if format_name not in TOOL_FORMATS:
+            raise click.BadParameter(f"--mapping applies to the annotation-tool formats "
+                                     f"({', '.join(sorted(TOOL_FORMATS))}), not {format_name}", param_hint="--mapping")
+        options["mapping"] = mapping
+    report = IMPORTERS[format_name](path, output, **options)
     click.echo(report.render())

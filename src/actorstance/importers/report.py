@@ -19,7 +19,9 @@ class ImportReport:
     ``records`` are the stance records of the source corpus (SEESAW: triplets); ``skipped``
     counts, per rule, the records that did not become a stance of their own (merged into an
     agreeing record, outvoted, ...); ``mapped`` counts items kept but changed by a rule
-    (placeholder actors, type ties); ``coverage`` counts how often a heuristic applied.
+    (placeholder actors, type ties); ``coverage`` counts how often a heuristic applied;
+    ``ignored`` counts spans and relations a tool import dropped by a mapping rule (label
+    ``ignore``); ``annotator_documents`` counts the documents of each annotator's folder.
     """
 
     format: str
@@ -35,6 +37,8 @@ class ImportReport:
     coverage: dict[str, int] = field(default_factory=dict)
     split_documents: dict[str, int] = field(default_factory=dict)
     split_stances: dict[str, int] = field(default_factory=dict)
+    ignored: dict[str, int] = field(default_factory=dict)
+    annotator_documents: dict[str, int] = field(default_factory=dict)
 
     @property
     def accounted(self) -> bool:
@@ -53,11 +57,17 @@ class ImportReport:
         names = sorted(self.split_documents, key=lambda name: (order.get(name, len(order)), name))
         splits = ", ".join(f"{name} {plural(self.split_documents[name], 'document')} "
                            f"({plural(self.split_stances.get(name, 0), 'stance')})" for name in names)
-        return "\n".join([
+        lines = [
             f"imported {plural(self.documents, self.format + ' document')} from {self.source} into {self.output}",
             f"  records: {self.records} read, {self.stances} kept as stances; not kept by rule: {skipped}",
             f"  actors: {self.actors}; mentions: {self.mentions}",
             f"  splits: {splits or 'none'}",
             f"  mapped by rule: {mapped}",
             f"  coverage: {coverage}",
-        ])
+        ]
+        if self.annotator_documents:
+            lines.insert(1, "  annotators (one folder each): " + ", ".join(
+                f"{who} {plural(n, 'document')}" for who, n in sorted(self.annotator_documents.items())))
+        if self.ignored:
+            lines.append("  ignored by the mapping: " + ", ".join(f"{k} {n}" for k, n in sorted(self.ignored.items())))
+        return "\n".join(lines)

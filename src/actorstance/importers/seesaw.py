@@ -24,13 +24,12 @@ article to an :class:`~actorstance.schema.Annotation` (``docs/importing-seesaw.m
 from __future__ import annotations
 
 import bisect
-import re
-import unicodedata
 from collections import Counter
 from pathlib import Path
 
 from actorstance.atomic import check_output_dir
 from actorstance.corpus import Change, CorpusInfo, Creator
+from actorstance.importers.ids import slug, unique_slug
 from actorstance.importers.output import ImportedDocument, text_ref, write_imported
 from actorstance.importers.report import ImportReport
 from actorstance.importers.seesaw_format import NO_ENTITY, NOT_IN_LIST, SPLITS, SeesawArticle, SeesawEntity, read_seesaw
@@ -156,16 +155,6 @@ def assemble_text(sentences: tuple[str, ...]) -> tuple[str, list[tuple[int, int]
     return "".join(parts) + "\n", scopes
 
 
-def slug(name: str) -> str:
-    """An identifier from a name: ASCII-folded, lower case, runs of other characters → ``_``.
-
-    >>> slug("Zoë Lind"), slug("U.S. Senate"), slug("!!!")
-    ('zoe_lind', 'u_s_senate', 'entity')
-    """
-    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii").lower()
-    return re.sub(r"[^a-z0-9]+", "_", folded).strip("_")[:60].rstrip("_") or "entity"
-
-
 def majority_type(entity: SeesawEntity) -> tuple[str, bool]:
     """The type most annotators gave (after mapping), and whether a tie was broken by :data:`TYPE_TIE_ORDER`."""
     counts = Counter(entity.types)
@@ -182,12 +171,7 @@ def _count(table: dict[str, int], key: str, n: int = 1) -> None:
 def _actors(article: SeesawArticle, report: ImportReport) -> tuple[list[Actor], dict[str, str]]:
     actors, actor_of, used = [], {}, set()
     for entity in article.entities:
-        base = slug(entity.name)
-        aid, n = base, 1
-        while aid in used:
-            n += 1
-            aid = f"{base}_{n}"
-        used.add(aid)
+        aid = unique_slug(entity.name, used)
         actor_type, tie = majority_type(entity)
         _count(report.mapped, "entity_type_tie", tie)
         actors.append(Actor(id=aid, name=entity.name, type=actor_type))

@@ -116,7 +116,9 @@ def graphml_bytes(graph) -> bytes:
     import networkx as nx
 
     buffer = io.BytesIO()
-    nx.write_graphml(_without_viz(graph), buffer, encoding="utf-8", prettyprint=True)
+    # the ElementTree writer, always: nx.write_graphml picks lxml when it is installed (dkpro-cassis brings
+    # it), and lxml's writer ignores prettyprint, so the bytes would depend on what else is installed
+    nx.write_graphml_xml(_without_viz(graph), buffer, encoding="utf-8", prettyprint=True)
     return buffer.getvalue()
 
 
