@@ -128,7 +128,7 @@ def test_missing_dataset_and_split(tiny_dataset, tmp_path, write_preds):
 
 def test_bad_model_specs(tiny_dataset):
     stderr = error(invoke("evaluate", "--dataset", tiny_dataset, "--model", "baseline:bert"))
-    assert stderr.startswith("Error: --model baseline:bert: unknown baseline 'bert'. Fix: use one of: cue-stack, lexicon, ")
+    assert stderr.startswith("Error: --model baseline:bert: unknown baseline 'bert'. Fix: use one of: cue-stack, cue-stack-document, lexicon, ")
     stderr = error(invoke("predict", "--dataset", tiny_dataset, "--model", "nosuch.module:M", "-o", "x.jsonl"))
     assert stderr == ("Error: --model nosuch.module:M: cannot import module 'nosuch.module' (no module named "
                       "'nosuch'). Fix: install the package that provides it, or run from its folder with PYTHONPATH=.\n")

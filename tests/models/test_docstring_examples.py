@@ -10,7 +10,8 @@ import pytest
 
 @pytest.mark.parametrize("module", [
     "actorstance.models.features", "actorstance.models.registry", "actorstance.cli.params",
-    "actorstance.models.baselines.lexicon", "actorstance.models.baselines.tfidf",
+    "actorstance.models.baselines.lexicon", "actorstance.models.baselines.tfidf", "actorstance.models.checks",
+    "actorstance.models.baselines.dummy",
 ])
 def test_docstring_examples(module):
     result = doctest.testmod(importlib.import_module(module))

@@ -17,21 +17,21 @@ from actorstance.models.training import requires_fit
 
 from .conftest import corpus
 
-NAMES = ["majority", "stratified", "pair-prior", "lexicon", "tfidf-lr", "cue-stack"]
+NAMES = ["majority", "stratified", "pair-prior", "lexicon", "tfidf-lr", "cue-stack", "cue-stack-document"]
 #: Does the prediction depend on the context text and mention spans?
 READS_TEXT = {"majority": False, "stratified": False, "pair-prior": False, "lexicon": True, "tfidf-lr": True,
-              "cue-stack": True}
+              "cue-stack": True, "cue-stack-document": True}
 #: Does the prediction depend on which actors (ids) the pair involves?
-#: (cue-stack groups rows by id equality, so a consistent renaming changes nothing.)
+#: (cue-stack-document groups rows by id equality, so a consistent renaming changes nothing.)
 READS_ACTOR_IDS = {"majority": False, "stratified": False, "pair-prior": True, "lexicon": False, "tfidf-lr": False,
-                   "cue-stack": False}
+                   "cue-stack": False, "cue-stack-document": False}
 #: Does fit learn from the training labels (beyond their set)?
 LEARNS = {"majority": True, "stratified": True, "pair-prior": True, "lexicon": False, "tfidf-lr": True,
-          "cue-stack": True}
+          "cue-stack": True, "cue-stack-document": True}
 #: A parameter of each baseline and another valid value for it.
 A_PARAMETER = {"majority": ("strategy", "most_frequent"), "stratified": ("random_state", 5),
                "pair-prior": ("key", "name"), "lexicon": ("negation_window", 5), "tfidf-lr": ("clf__C", 3.0),
-               "cue-stack": ("consistency", "none")}
+               "cue-stack": ("C", 2.0), "cue-stack-document": ("n_splits", 3)}
 
 
 @pytest.fixture(scope="module")
@@ -127,7 +127,7 @@ def test_unknown_names_and_parameters_are_spec_errors():
     with pytest.raises(ModelSpecError) as err:
         make_baseline("bert")
     assert str(err.value) == ("baseline:bert: no such baseline. "
-                              "Fix: use one of cue-stack, lexicon, majority, pair-prior, stratified, tfidf-lr")
+                              "Fix: use one of cue-stack, cue-stack-document, lexicon, majority, pair-prior, stratified, tfidf-lr")
     with pytest.raises(ModelSpecError) as err:
         make_baseline("lexicon", window=3)
     assert str(err.value) == ("baseline:lexicon: Invalid parameter 'window' for estimator LexiconBaseline(). "

@@ -111,3 +111,13 @@ def test_report_says_how_to_reproduce_it():
     report = render_report(BenchmarkResult.read(HAND_WRITTEN), files={})
     assert ("```bash\nSOURCE_DATE_EPOCH=1735787045 actorstance benchmark --dataset invented/dataset "
             "--predictions 'my|model *v2* <b>=preds.jsonl' --bootstrap 100 --seed 7 --output OUTPUT\n```") in report
+
+
+def test_transductive_models_are_marked_in_results_and_the_leaderboard(tiny_benchmark):
+    (d,) = tiny_benchmark.datasets
+    pooling = {m.name: m.result.model.transductive for m in d.models}
+    assert pooling.pop("baseline:cue-stack-document") == "document" and set(pooling.values()) == {None}
+    report = render_report(tiny_benchmark, files={})
+    ranked = [line.split(" | ")[1] for line in report.splitlines() if re.match(r"\| \d+ \|", line)]
+    assert sorted(name for name in ranked if "†" in name) == ["baseline:cue-stack-document †"]
+    assert "† *transductive (document)*: the model's answer for a pair also reads the other pairs" in report

@@ -32,6 +32,7 @@ class ModelPredictions:
     protocol: TrainingProtocol
     inference: InferenceInfo | None = None  # how an LLM answered (openai: models)
     samples: tuple[dict[str, Any], ...] | None = None  # its per-sample log records, sorted by id
+    transductive: str | None = None  # the model's declared pooling (actorstance.models.checks.transductive)
 
     @property
     def abstentions(self) -> int:
@@ -49,11 +50,13 @@ def predict(dataset_dir: str | Path, *, model: str, config: str = "pairs", split
     ``random_state`` of a baseline and of the cross-validation folds. Predictions are checked
     against the model protocol (:class:`~actorstance.errors.ModelError`).
     """
+    from actorstance.models.checks import transductive
     from actorstance.models.protocol import check_predictions
     from actorstance.models.spec import resolve_model
     from actorstance.models.training import run_protocol
 
     estimator = resolve_model(model, random_state=seed, llm_defaults=llm_defaults)
+    pooling = transductive(estimator)
     data = load_split_data(dataset_dir, config, split)
     require_pairs(data)
     if train is None:
@@ -66,7 +69,7 @@ def predict(dataset_dir: str | Path, *, model: str, config: str = "pairs", split
         train_source=train.source if train is not None and train.external else None, labels=data.labels)
     checked = check_predictions(labels, n_rows=len(data.ids), labels=data.labels, who=f"--model {model}")
     inference, samples = _inference_report(estimator)
-    return ModelPredictions(data, model, tuple(checked), protocol, inference, samples)
+    return ModelPredictions(data, model, tuple(checked), protocol, inference, samples, pooling)
 
 
 def _inference_report(estimator) -> tuple[InferenceInfo | None, tuple[dict[str, Any], ...] | None]:
@@ -110,7 +113,8 @@ def evaluate(dataset_dir: str | Path, *, predictions: str | Path | None = None, 
         run = predict(dataset_dir, model=model, config=config, split=split, train=train, seed=seed,
                       llm_defaults=llm_defaults)
         data, y_pred = run.data, run.labels
-        model_info = ModelInfo(kind="model", spec=model, predictions_path=None, predictions_sha256=None)
+        model_info = ModelInfo(kind="model", spec=model, predictions_path=None, predictions_sha256=None,
+                               transductive=run.transductive)
         if sample_log is not None and run.samples is not None:
             from actorstance.models.llm.samples import write_sample_log
 

@@ -87,6 +87,10 @@ class ModelInfo(_Frozen):
     spec: str | None = Field(description="The --model spec (kind 'model').")
     predictions_path: str | None = Field(description="The predictions file as given (kind 'predictions').")
     predictions_sha256: str | None = Field(description="sha256 of the predictions file's bytes.")
+    transductive: Literal["document"] | None = Field(
+        default=None, description="null: each prediction depends on its row alone (row-level); 'document': the "
+                                  "model pools the rows of a document predicted together (its `transductive` "
+                                  "attribute), so its scores are not per-row figures.")
 
 
 class BootstrapInfo(_Frozen):

@@ -5,7 +5,7 @@ parameters, ``step__param`` names for pipelines) and returning an unfitted sciki
 estimator. Factories import their module on call, so importing the registry stays cheap.
 
 >>> sorted(BASELINES)
-['cue-stack', 'lexicon', 'majority', 'pair-prior', 'stratified', 'tfidf-lr']
+['cue-stack', 'cue-stack-document', 'lexicon', 'majority', 'pair-prior', 'stratified', 'tfidf-lr']
 >>> BASELINES["majority"](random_state=0).get_params()["strategy"]
 'prior'
 """
@@ -62,8 +62,15 @@ def lexicon(**params) -> Any:
 
 
 def cue_stack(**params) -> Any:
-    """Polarity cues and n-grams around the pair (logistic regression), then agreement of a pair's rows within a document."""
+    """Polarity cues, regions and n-grams around the pair, logistic regression; row-level."""
     from actorstance.models.baselines.cue_stack import cue_stack as make
+
+    return make(**params)
+
+
+def cue_stack_document(**params) -> Any:
+    """cue-stack, then agreement of a pair's rows within a document; transductive (pools a document's rows)."""
+    from actorstance.models.baselines.cue_stack import cue_stack_document as make
 
     return make(**params)
 
@@ -83,6 +90,7 @@ BASELINES: dict[str, Callable[..., Any]] = {
     "lexicon": lexicon,
     "tfidf-lr": tfidf_lr,
     "cue-stack": cue_stack,
+    "cue-stack-document": cue_stack_document,
 }
 
 

@@ -163,7 +163,8 @@ def _score(c: Contender, data, info, *, n_resamples: int, seed: int, created: st
         run = predict(data.folder, model=c.spec, config=data.config, split=data.split, seed=seed,
                       llm_defaults=llm_defaults)
         y_pred, training, inference, samples = run.labels, run.protocol, run.inference, run.samples
-        model = ModelInfo(kind="model", spec=c.spec, predictions_path=None, predictions_sha256=None)
+        model = ModelInfo(kind="model", spec=c.spec, predictions_path=None, predictions_sha256=None,
+                          transductive=run.transductive)
     result = build_result(data, y_pred, model=model, training=training, n_resamples=n_resamples, seed=seed,
                           confidence=confidence, created=created, dataset=info, inference=inference)
     return result, tuple(y_pred), samples

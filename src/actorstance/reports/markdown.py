@@ -23,6 +23,8 @@ UNDEFINED = "—"
 MAX_ERRORS = 25
 #: Labels with fewer gold pairs than this get a warning in the notes.
 FEW_PAIRS = 10
+#: Appended to the name of a ``transductive = "document"`` model in the leaderboard.
+TRANSDUCTIVE_MARK = " †"
 
 
 def num(value: float | None, digits: int = 3) -> str:
@@ -155,12 +157,19 @@ def _leaderboard(d: DatasetBenchmark) -> list[str]:
         r = m.result
         cells = [with_ci(r.metrics[k].value, r.metrics[k].ci_low, r.metrics[k].ci_high)
                  for k in ("f1_pn", "macro_f1", "accuracy")]
-        name = f"**{escape(m.name)}**" if m.name == d.best else escape(m.name)
+        name = escape(m.name) + (TRANSDUCTIVE_MARK if r.model.transductive else "")
+        name = f"**{name}**" if m.name == d.best else name
         rows.append([str(rank), name, *cells, str(r.n), str(r.abstentions), escape(_training(m))])
-    return ["### Leaderboard", "",
-            "Ranked by `f1_pn` (mean F1 of `positive` and `negative`), then `macro_f1`, then `accuracy`.", "",
-            *table(["#", "model", "f1_pn [95% CI]", "macro_f1 [95% CI]", "accuracy [95% CI]", "n", "abstained",
-                    "training"], rows, "rllllrrl")]
+    lines = ["### Leaderboard", "",
+             "Ranked by `f1_pn` (mean F1 of `positive` and `negative`), then `macro_f1`, then `accuracy`.", "",
+             *table(["#", "model", "f1_pn [95% CI]", "macro_f1 [95% CI]", "accuracy [95% CI]", "n", "abstained",
+                     "training"], rows, "rllllrrl")]
+    if any(m.result.model.transductive for m in d.models):
+        lines += ["", f"{TRANSDUCTIVE_MARK.strip()} *transductive (document)*: the model's answer for a pair also reads "
+                  "the other pairs of its document predicted with it (never a label); its scores hold when whole "
+                  "documents are predicted together and are not per-row figures comparable with the row-level "
+                  "models'."]
+    return lines
 
 
 def _comparisons(d: DatasetBenchmark) -> list[str]:
