@@ -14,8 +14,8 @@ def test_benchmark_writes_the_report(tiny_dataset, tmp_path):  # noqa: F811
     result = invoke("benchmark", "--dataset", tiny_dataset, "--bootstrap", 50, "--output", out,
                     env={"SOURCE_DATE_EPOCH": EPOCH})
     assert result.exit_code == 0, result.output
-    assert result.stdout == (f"{tiny_dataset}:pairs:test: 6 models on 2 pairs; best baseline:lexicon (f1_pn 1.000), "
-                             f"0 others within its interval\nwrote {out / 'report.md'}\n")
+    assert result.stdout == (f"{tiny_dataset}:pairs:test: 7 models on 2 pairs; best baseline:lexicon (f1_pn 1.000), "
+                             f"1 other within its interval\nwrote {out / 'report.md'}\n")
     assert result.stderr == ""  # not a terminal: no progress bar
     report = (out / "report.md").read_text(encoding="utf-8")
     assert report.startswith("# Benchmark report\n\nWritten by `actorstance benchmark` on 2026-11-27T00:00:00Z.")
