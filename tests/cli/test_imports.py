@@ -33,7 +33,7 @@ def test_unknown_format_is_a_usage_error(tmp_path):
     result = invoke("import", "conll", SEESAW_MINI, "-o", tmp_path / "out")
     assert result.exit_code == 2
     assert result.output.endswith("Error: Invalid value for FORMAT: 'conll' is not a known format; use one of: brat, "
-                                  "doccano, inception, label-studio, seesaw\n")
+                                  "doccano, inception, label-studio, seesaw, seesaw-annotators\n")
     assert not (tmp_path / "out").exists()
 
 

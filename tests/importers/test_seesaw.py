@@ -187,3 +187,25 @@ def test_majority_type_breaks_ties_by_documented_order():
     assert majority_type(SeesawEntity("x", ("other", "person", "other"), ("A", "B", "C"))) == ("other", False)
     assert majority_type(SeesawEntity("x", ("government", "organisation"), ("A", "B"))) == ("organisation", True)
     assert majority_type(SeesawEntity("x", ("other", "person"), ("A", "B"))) == ("person", True)
+
+
+def test_each_annotator_keeps_their_own_version_with_shared_actor_ids(tmp_path):
+    from actorstance.annotations import load_annotations
+    from actorstance.importers import import_seesaw_annotators
+    from tests.importers.conftest import SEESAW_MINI
+
+    report = import_seesaw_annotators(SEESAW_MINI, tmp_path / "out")
+    assert report.annotator_documents == {"seesaw-A": 2, "seesaw-B": 2, "seesaw-C": 2, "seesaw-D": 1}
+    docs = {folder.name: {d.doc_id: d for d in load_annotations([folder])}
+            for folder in sorted((tmp_path / "out").iterdir()) if folder.is_dir()}
+    a, b = docs["seesaw-A"]["TRIPLET_900_DOCUMENT_0"], docs["seesaw-B"]["TRIPLET_900_DOCUMENT_0"]
+    assert [x.id for x in a.annotation.annotators] == ["seesaw-import", "seesaw-A"]
+    assert {(s.source, s.target, s.label) for s in b.annotation.stances} == {
+        ("anna_berg", "farmers_league", "negative"), ("lars_holm", "farmers_league", "positive"),
+        ("seesaw:not_in_list", "harbor_bill", "negative"), ("lars_holm", "anna_berg", "positive")}
+    # A said Lars Holm -> Anna Berg negative where B said positive: both versions keep their own label
+    assert [s.label for s in a.annotation.stances if (s.source, s.target) == ("lars_holm", "anna_berg")] == ["negative"]
+    shared = {m.id for m in a.annotation.actors} & {m.id for m in b.annotation.actors}
+    assert {"anna_berg", "lars_holm", "harbor_bill", "farmers_league"} <= shared
+    assert a.annotation.mentions == b.annotation.mentions
+    assert "TRIPLET_902_DOCUMENT_0" not in {d for v in docs.values() for d in v}  # nobody annotated it

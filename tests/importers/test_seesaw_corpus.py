@@ -41,3 +41,18 @@ def test_test_split_matches_the_published_majority_baseline(imported):
               for s in doc.annotation.stances]  # load_annotations also validates every file
     assert len(labels) == 1920
     assert round(100 * labels.count("negative") / len(labels), 1) == 62.8  # majority-class micro-F1 in the papers
+
+
+def test_each_annotators_version_is_kept_for_agreement(tmp_path):
+    from actorstance.importers import import_seesaw_annotators
+
+    report = import_seesaw_annotators(SEESAW, tmp_path / "out")
+    assert report.annotator_documents == {"seesaw-A": 239, "seesaw-B": 189, "seesaw-C": 165, "seesaw-D": 108,
+                                          "seesaw-E": 36, "seesaw-F": 6}
+    versions: dict[str, int] = {}
+    for folder in sorted((tmp_path / "out").iterdir()):
+        if folder.is_dir():
+            for doc in load_annotations([folder]):
+                versions[doc.doc_id] = versions.get(doc.doc_id, 0) + 1
+    # the 62 multiply-annotated documents of SEESAW (3 of its 609 articles have no annotation at all)
+    assert (len(versions), sum(n > 1 for n in versions.values())) == (606, 62)

@@ -17,11 +17,12 @@ from actorstance.cli._common import command
               help="Annotation tools only: JSON file mapping the project's span and relation labels, annotator ids "
                    "and layer names, merged over the default (docs/annotation-tools.md).")
 def import_(format_name: str, path: Path, output: Path, mapping: Path | None) -> None:
-    """Import the corpus or annotation-tool export at PATH, in FORMAT (seesaw, label-studio, brat, inception,
-    doccano), into canonical annotation folders.
+    """Import the corpus or annotation-tool export at PATH, in FORMAT (seesaw, seesaw-annotators,
+    label-studio, brat, inception, doccano), into canonical annotation folders.
 
     seesaw writes OUTPUT/<doc_id>.json, OUTPUT/texts/<doc_id>.txt, OUTPUT/splits.json and
-    OUTPUT/corpus.json (docs/importing-seesaw.md). The annotation tools (label-studio: JSON export;
+    OUTPUT/corpus.json (docs/importing-seesaw.md); seesaw-annotators writes one such folder per SEESAW
+    annotator, OUTPUT/seesaw-X/, for agreement. The annotation tools (label-studio: JSON export;
     brat: collection folder; inception: unzipped XMI project export; doccano: JSONL export) write one
     such folder per annotator, OUTPUT/<annotator>/, to validate, compare with `actorstance agree`
     and adjudicate (docs/annotation-tools.md). Prints what was kept, mapped and skipped by rule; a

@@ -21,11 +21,12 @@ from actorstance.importers.doccano import import_doccano
 from actorstance.importers.inception import import_inception
 from actorstance.importers.label_studio import import_label_studio
 from actorstance.importers.report import ImportReport
-from actorstance.importers.seesaw import import_seesaw
+from actorstance.importers.seesaw import import_seesaw, import_seesaw_annotators
 
 #: format name → import function.
 IMPORTERS: dict[str, Callable[..., ImportReport]] = {
     "seesaw": import_seesaw,
+    "seesaw-annotators": import_seesaw_annotators,
     "label-studio": import_label_studio,
     "brat": import_brat,
     "inception": import_inception,
@@ -36,4 +37,4 @@ IMPORTERS: dict[str, Callable[..., ImportReport]] = {
 TOOL_FORMATS: frozenset[str] = frozenset({"label-studio", "brat", "inception", "doccano"})
 
 __all__ = ["IMPORTERS", "TOOL_FORMATS", "ImportReport", "import_brat", "import_doccano", "import_inception",
-           "import_label_studio", "import_seesaw"]
+           "import_label_studio", "import_seesaw", "import_seesaw_annotators"]

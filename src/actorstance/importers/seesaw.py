@@ -14,7 +14,8 @@ article to an :class:`~actorstance.schema.Annotation` (``docs/importing-seesaw.m
   take the label of more annotators; a tie is skipped. Every skipped triplet is counted.
 * **mentions** — exact, case-sensitive, word-bounded matches of an entity's name in each
   sentence; for persons also the last name token, unless another person shares it, it is
-  another entity's name, or it overlaps a full-name match.
+  another entity's name, or it overlaps a full-name match. A match inside a longer one (one
+  entity's name inside another's) is dropped: mentions never overlap (codebook M5).
 
 >>> report = import_seesaw("../shared/seesaw", "out/seesaw")  # doctest: +SKIP
 >>> report.records, report.stances, report.accounted  # doctest: +SKIP
@@ -25,12 +26,13 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 from actorstance.atomic import check_output_dir
 from actorstance.corpus import Change, CorpusInfo, Creator
 from actorstance.importers.ids import slug, unique_slug
-from actorstance.importers.output import ImportedDocument, text_ref, write_imported
+from actorstance.importers.output import ImportedDocument, text_ref, write_by_annotator, write_imported
 from actorstance.importers.report import ImportReport
 from actorstance.importers.seesaw_format import NO_ENTITY, NOT_IN_LIST, SPLITS, SeesawArticle, SeesawEntity, read_seesaw
 from actorstance.release import RELEASE_DATE
@@ -38,6 +40,7 @@ from actorstance.schema import (
     GUIDELINE_VERSION, SCHEMA_VERSION, Actor, Annotation, Annotator, Mention, Source, Span, Stance)
 
 FORMAT = "seesaw"
+ANNOTATORS_FORMAT = "seesaw-annotators"
 CORPUS = "SEESAW"
 CORPUS_LICENSE = "CC BY-NC-SA 4.0"
 SENTENCE_SEPARATOR = "\n\n"
@@ -109,6 +112,41 @@ def import_seesaw(path: str | Path, output: str | Path) -> ImportReport:
     return report
 
 
+def import_seesaw_annotators(path: str | Path, output: str | Path) -> ImportReport:
+    """Import each SEESAW annotator's own version of the articles they annotated into ``output/seesaw-<X>/``.
+
+    The merged import (:func:`import_seesaw`) keeps one stance per pair and sentence and resolves
+    disagreements by majority; this one keeps every annotator's triplets apart, for measuring
+    agreement (``actorstance agree OUTPUT/seesaw-A OUTPUT/seesaw-B ...``). Every version of an
+    article has the same text, actors (ids, names, majority types) and mentions as the merged
+    import, so versions compare pair by pair; only the stances differ. An annotator's version holds
+    the articles in which they listed an entity or made a triplet; two triplets of one annotator for
+    the same pair and sentence merge (same label) or are skipped (different labels, ``tied_conflict``).
+    """
+    check_output_dir(output, command="import", inputs=[path])
+    articles = read_seesaw(path)
+    report = ImportReport(format=ANNOTATORS_FORMAT, source=str(path), output=str(output))
+    versions: dict[str, list[ImportedDocument]] = {}
+    for article in articles:
+        for letter in sorted(article_annotators(article)):
+            own = replace(
+                article,
+                entities=tuple(replace(e, annotators=(letter,)) for e in article.entities),
+                triplets=tuple(replace(t, annotators=(letter,)) for t in article.triplets if letter in t.annotators))
+            doc = map_article(own, report)
+            doc.annotation.metadata["seesaw_annotator"] = letter
+            folder = f"seesaw-{letter}"
+            versions.setdefault(folder, []).append(doc)
+            report.annotator_documents[folder] = report.annotator_documents.get(folder, 0) + 1
+    write_by_annotator(versions, output, corpus=SEESAW_CORPUS, source=path)
+    return report
+
+
+def article_annotators(article: SeesawArticle) -> set[str]:
+    """The letters of the annotators who listed an entity or made a triplet in ``article``."""
+    return {a for e in article.entities for a in e.annotators} | {a for t in article.triplets for a in t.annotators}
+
+
 def map_article(article: SeesawArticle, report: ImportReport) -> ImportedDocument:
     """Map one checked SEESAW article to a canonical annotation; add its counts to ``report``."""
     text, scopes = assemble_text(article.sentences)
@@ -116,8 +154,7 @@ def map_article(article: SeesawArticle, report: ImportReport) -> ImportedDocumen
     types = {a.id: a.type for a in actors}
     mentions = _mentions(text, scopes, article.entities, actor_of, types)
     stances = _stances(article, actor_of, text, scopes, mentions, report)
-    letters = sorted({a for e in article.entities for a in e.annotators}
-                     | {a for t in article.triplets for a in t.annotators})
+    letters = sorted(article_annotators(article))
     annotation = Annotation(
         schema_version=SCHEMA_VERSION, doc_id=article.doc_id, text=text_ref(article.doc_id, text), language="en",
         guideline_version=GUIDELINE_VERSION,
@@ -245,8 +282,25 @@ def _mentions(text: str, scopes: list[tuple[int, int] | None], entities: tuple[S
             i = sentence_of(s, e)
             if i is not None and not any(s < fe and fs < e for fs, fe, _ in full.get(i, ())):
                 found.add((s, e, actor_of[name]))
+    kept = outermost(found)
     return [Mention(id=f"m{i}", actor=aid, start=s, end=e, text=text[s:e])
-            for i, (s, e, aid) in enumerate(sorted(found), start=1)]
+            for i, (s, e, aid) in enumerate(kept, start=1)]
+
+
+def outermost(matches) -> list[tuple[int, int, str]]:
+    """The matches that lie inside no longer match, in text order: mentions never overlap (codebook M5).
+
+    One entity's name inside another's ("Nordland" in "Nordland Farmers League") is not a mention;
+    of two matches that cross, the earlier (then the longer) is kept.
+
+    >>> outermost({(0, 8, "nordland"), (0, 23, "league"), (30, 38, "nordland")})
+    [(0, 23, 'league'), (30, 38, 'nordland')]
+    """
+    kept: list[tuple[int, int, str]] = []
+    for s, e, aid in sorted(matches, key=lambda m: (m[0], -(m[1] - m[0]), m[2])):
+        if not kept or s >= kept[-1][1]:
+            kept.append((s, e, aid))
+    return kept
 
 
 def _stances(article: SeesawArticle, actor_of: dict[str, str], text: str, scopes: list[tuple[int, int] | None],
