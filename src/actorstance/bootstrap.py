@@ -163,6 +163,16 @@ class PairedComparison:
     n_units: int
 
 
+def two_sided_p_value(differences: np.ndarray) -> float | None:
+    """Bootstrap p-value of a zero difference (see :class:`PairedComparison`); ``None`` when every
+    resample's difference is undefined."""
+    defined = differences[~np.isnan(differences)]
+    if not defined.size:
+        return None
+    share = min(np.sum(defined <= 0), np.sum(defined >= 0))
+    return float(min(1.0, 2 * (share + 1) / (defined.size + 1)))
+
+
 def paired_bootstrap(y_true: Sequence[str], pred_a: Sequence[str | None], pred_b: Sequence[str | None],
                      groups: Sequence[Hashable], metric: str = "f1_pn", n: int = 1000, seed: int = 0, *,
                      labels: Sequence[str] | None = None, confidence: float = 0.95) -> PairedComparison:
@@ -192,10 +202,6 @@ def paired_bootstrap(y_true: Sequence[str], pred_a: Sequence[str | None], pred_b
     values = scores_from_confusion(resampled_counts(resampling, per_unit), labels=labels)[metric]
     diffs = values[:, 0] - values[:, 1]
     interval = percentile_interval(diffs, confidence=confidence)
-    defined = diffs[~np.isnan(diffs)]
-    p_value = None
-    if defined.size:
-        share = min(np.sum(defined <= 0), np.sum(defined >= 0))
-        p_value = float(min(1.0, 2 * (share + 1) / (defined.size + 1)))
+    p_value = two_sided_p_value(diffs)
     return PairedComparison(metric, float(point_a), float(point_b), float(point_a - point_b), interval.low,
                             interval.high, p_value, n, interval.undefined, seed, resampling.unit, resampling.n_units)

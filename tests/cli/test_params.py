@@ -14,7 +14,8 @@ from actorstance.reports.benchmark import DatasetRef
 def test_dataset_ref_parsing():
     assert parse_dataset_ref("a/b") == DatasetRef(Path("a/b"), "pairs", "test")
     assert parse_dataset_ref("a/b:candidates:train") == DatasetRef(Path("a/b"), "candidates", "train")
-    with pytest.raises(ActorstanceError, match=r"unknown config 'pears'\. Fix: use one of candidates, pairs"):
+    assert parse_dataset_ref("a/b:documents:test") == DatasetRef(Path("a/b"), "documents", "test")  # --task extraction
+    with pytest.raises(ActorstanceError, match=r"unknown config 'pears'\. Fix: use one of candidates, documents, pairs"):
         parse_dataset_ref("a/b:pears:test")
     with pytest.raises(ActorstanceError, match="expected DIR or DIR:CONFIG:SPLIT"):
         parse_dataset_ref("a/b:pairs")

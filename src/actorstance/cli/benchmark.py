@@ -29,11 +29,17 @@ from actorstance.plural import plural
 @click.option("--seed", default=0, show_default=True, type=SEED,
               help="Seeds the bootstrap and every model's training.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@click.option("--task", default="pairs", show_default=True, type=click.Choice(["pairs", "extraction"]),
+              help="pairs: the pair task, plus an extraction section with the extraction baselines; extraction: "
+                   "only extraction (--model and --predictions are extraction models and files).")
+@click.option("--setting", "settings", multiple=True, type=click.Choice(["raw", "oracle-actors"]),
+              help="With --task extraction: the setting(s) to score (default: both; exactly one with --predictions).")
 @click.option("--output", "-o", required=True, type=click.Path(file_okay=False, path_type=Path),
               help="Folder to write (replaced whole, atomically): results.json, report.md, plots, networks.")
 @llm_cache_options
 def benchmark(datasets: tuple, models: tuple[str, ...], predictions: tuple[tuple[str, Path], ...], bootstrap: int,
-              seed: int, quiet: bool, output: Path, no_cache: bool, llm_cache: Path | None) -> None:
+              seed: int, quiet: bool, task: str, settings: tuple[str, ...], output: Path, no_cache: bool,
+              llm_cache: Path | None) -> None:
     """Compare every registered baseline, plus given models and predictions files, on each dataset.
 
     Every model is scored as `actorstance evaluate` scores it (f1_pn, macro_f1, accuracy with 95%
@@ -51,9 +57,11 @@ def benchmark(datasets: tuple, models: tuple[str, ...], predictions: tuple[tuple
     inputs = [ref.folder for ref in datasets] or [Path(DEFAULT_DATASET)]
     inputs += [path for _, path in predictions]
     check_output_folder(output, inputs)
+    if settings and task != "extraction":
+        raise click.UsageError("--setting applies to --task extraction only")
     result = run_benchmark(datasets or [Path(DEFAULT_DATASET)], models=models, predictions=predictions,
                            n_resamples=bootstrap, seed=seed, progress=not quiet and sys.stderr.isatty(),
-                           llm_defaults=llm_defaults(no_cache, llm_cache))
+                           llm_defaults=llm_defaults(no_cache, llm_cache), task=task, settings=settings or None)
     report = write_benchmark(result, output, inputs=inputs)
     for d in result.datasets:
         best = d.best_model.result.metrics["f1_pn"]
@@ -61,7 +69,17 @@ def benchmark(datasets: tuple, models: tuple[str, ...], predictions: tuple[tuple
         value = "undefined" if best.value is None else f"{best.value:.3f}"
         click.echo(f"{d.path}:{d.config}:{d.split}: {len(d.models)} models on {d.n} pairs; best {d.best} "
                    f"(f1_pn {value}), {plural(tied, 'other')} within its interval")
+    for b in result.extraction:
+        best = "no model ran" if b.best is None else f"best {b.best} (f1_pn {_value(b.models[0].result)})"
+        click.echo(f"{b.path}:documents:{b.split} (extraction, {b.setting}): {plural(len(b.models), 'model')} on "
+                   f"{plural(b.n_documents, 'document')}; {best}"
+                   + (f"; not run: {', '.join(n.name for n in b.not_run)}" if b.not_run else ""))
     click.echo(f"wrote {report}")
+
+
+def _value(result) -> str:
+    value = result.metrics["f1_pn"].value
+    return "undefined" if value is None else f"{value:.3f}"
 
 
 @command()

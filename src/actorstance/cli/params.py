@@ -37,9 +37,9 @@ def parse_dataset_ref(text: str):
     if len(parts) != 3 or not all(parts):
         raise ActorstanceError(f"--dataset {text!r}: expected {_DATASET_FORM}. Fix: give both CONFIG and SPLIT "
                                "after the folder, or neither")
-    if parts[1] not in CONFIG_LABELS:
+    if parts[1] not in (*CONFIG_LABELS, "documents"):  # documents: benchmark --task extraction
         raise ActorstanceError(f"--dataset {text!r}: unknown config {parts[1]!r}. "
-                               f"Fix: use one of {', '.join(sorted(CONFIG_LABELS))}")
+                               f"Fix: use one of {', '.join(sorted((*CONFIG_LABELS, 'documents')))}")
     return DatasetRef(Path(parts[0]), parts[1], parts[2])
 
 

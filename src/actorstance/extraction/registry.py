@@ -35,6 +35,15 @@ EXTRACTORS: dict[str, Callable[..., Any]] = {
 }
 
 
+#: Baselines ``benchmark`` does not run unless named with ``--model`` (they need a server).
+NOT_RUN_BY_DEFAULT: frozenset[str] = frozenset()
+
+
+def runs_by_default(name: str) -> bool:
+    """Whether ``benchmark`` runs the baseline ``name`` without being asked."""
+    return name not in NOT_RUN_BY_DEFAULT
+
+
 def make_extractor(name: str, *, spec: str, random_state: int | None = None) -> Any:
     """An unfitted extraction baseline by name; raises :class:`ModelSpecError` for an unknown one."""
     if name not in EXTRACTORS:

@@ -4,7 +4,14 @@
 from __future__ import annotations
 
 from actorstance.evaluation.render import UNDEFINED, _num, _table, model_lines
+from actorstance.extraction.alignment import TIERS
 from actorstance.extraction.results import ExtractionResult
+from actorstance.extraction.scoring import ERROR_KINDS, METRIC_NAMES
+
+
+def _ordered(values: dict, order) -> list[str]:
+    """Keys of ``values`` in the documented order (a result read back from JSON has sorted keys)."""
+    return [k for k in order if k in values] + sorted(set(values) - set(order))
 
 
 def render_extraction_table(result: ExtractionResult) -> str:
@@ -19,7 +26,8 @@ def render_extraction_table(result: ExtractionResult) -> str:
         "",
     ]
     rows = []
-    for name, metric in result.metrics.items():
+    for name in _ordered(result.metrics, METRIC_NAMES):
+        metric = result.metrics[name]
         interval = UNDEFINED if metric.ci_low is None else f"[{_num(metric.ci_low)}, {_num(metric.ci_high)}]"
         rows.append([name, _num(metric.value), interval])
     lines += _table(["metric", "value", f"{round(boot.confidence * 100)}% CI"], rows, align="lrr")
@@ -27,8 +35,9 @@ def render_extraction_table(result: ExtractionResult) -> str:
         one_doc = " (one document: pairs resampled)" if boot.unit == "pairs" else ""
         lines.append(f"percentile bootstrap: {boot.n_resamples} resamples of {boot.n_units} {boot.unit}{one_doc}, "
                      f"seed {boot.seed}")
-        lines += [f"{name} undefined on {m.undefined_resamples} resamples (left out of its interval)"
-                  for name, m in result.metrics.items() if m.undefined_resamples]
+        lines += [f"{name} undefined on {result.metrics[name].undefined_resamples} resamples (left out of its "
+                  "interval)" for name in _ordered(result.metrics, METRIC_NAMES)
+                  if result.metrics[name].undefined_resamples]
     else:
         lines.append("no bootstrap (--bootstrap 0): no intervals")
     lines.append("")
@@ -36,10 +45,12 @@ def render_extraction_table(result: ExtractionResult) -> str:
                     [[r.label, _num(r.precision), _num(r.recall), _num(r.f1), str(r.support), str(r.predicted)]
                      for r in result.per_label])
     lines.append("")
-    lines += _table(["error kind", "count"], [[kind, str(n)] for kind, n in result.errors.items()])
+    lines += _table(["error kind", "count"], [[kind, str(result.errors[kind])]
+                                              for kind in _ordered(result.errors, ERROR_KINDS)])
     lines.append("")
-    lines.append("alignment of predicted names: " + ", ".join(f"{rule} {n}" for rule, n in
-                                                              result.alignment_summary.items()))
+    rules = _ordered(result.alignment_summary, (*TIERS, "ambiguous", "unmatched"))
+    lines.append("alignment of predicted names: " + ", ".join(f"{rule} {result.alignment_summary[rule]}"
+                                                              for rule in rules))
     if result.collapsed:
         lines.append(f"{result.collapsed} predicted triplets repeated another after alignment (counted once)")
     return "\n".join(lines) + "\n"

@@ -77,8 +77,15 @@ def contenders(models: Sequence[str] = (), predictions: Sequence[tuple[str, str 
 
 def run_benchmark(datasets: Sequence[str | Path | DatasetRef], *, models: Sequence[str] = (),
                   predictions: Sequence[tuple[str, str | Path]] = (), n_resamples: int = 1000, seed: int = 0,
-                  progress: bool = False, llm_defaults: dict | None = None) -> BenchmarkResult:
+                  progress: bool = False, llm_defaults: dict | None = None, task: str = "pairs",
+                  settings: Sequence[str] | None = None) -> BenchmarkResult:
     """Score every contender on every dataset; see the module docstring.
+
+    ``task="pairs"`` benchmarks the pair task and adds an extraction section with the registered
+    extraction baselines on each dataset's ``documents`` split (same split as the pair config);
+    ``task="extraction"`` benchmarks only extraction, where ``models`` and ``predictions`` are
+    extraction models and files, in each of ``settings`` (default: both; exactly one with
+    ``predictions``) — see :mod:`actorstance.extraction.benchmark`.
 
     ``datasets`` are :class:`DatasetRef` or folders (config ``pairs``, split ``test``);
     ``predictions`` are ``(name, file)`` pairs.
@@ -100,8 +107,20 @@ def run_benchmark(datasets: Sequence[str | Path | DatasetRef], *, models: Sequen
     refs = [d if isinstance(d, DatasetRef) else DatasetRef(Path(d)) for d in datasets]
     if not refs:
         raise ActorstanceError("no dataset to benchmark. Fix: pass --dataset DIR")
-    entries = contenders(models, predictions)
     created = created_timestamp()
+    benchmark_settings = BenchmarkSettings(n_resamples=n_resamples, seed=seed, confidence=CONFIDENCE, task=task)
+    if task == "extraction":
+        return BenchmarkResult(
+            created=created, settings=benchmark_settings, datasets=[],
+            extraction=_extraction(refs, settings, models, predictions, n_resamples=n_resamples, seed=seed,
+                                   created=created, confidence=CONFIDENCE, only_documents=False),
+            rendered_with={name: version(name) for name in ("matplotlib", "networkx")})
+    documents_refs = [r for r in refs if r.config == "documents"]
+    if documents_refs:
+        raise ActorstanceError(f"--dataset {documents_refs[0].folder}:documents:{documents_refs[0].split}: the "
+                               "documents config is scored by --task extraction. Fix: pass DIR or "
+                               "DIR:pairs|candidates:SPLIT, or add --task extraction")
+    entries = contenders(models, predictions)
     slugs = _slugs(refs)
     with tqdm(total=len(refs) * len(entries), desc="benchmark", unit="model", file=sys.stderr,
               disable=not progress, leave=False) as bar:
@@ -109,9 +128,41 @@ def run_benchmark(datasets: Sequence[str | Path | DatasetRef], *, models: Sequen
                                          confidence=CONFIDENCE, bar=bar, llm_defaults=llm_defaults)
                       for ref, slug in zip(refs, slugs)]
     return BenchmarkResult(
-        created=created, settings=BenchmarkSettings(n_resamples=n_resamples, seed=seed, confidence=CONFIDENCE),
-        datasets=benchmarks,
+        created=created, settings=benchmark_settings, datasets=benchmarks,
+        extraction=_extraction(refs, None, (), (), n_resamples=n_resamples, seed=seed, created=created,
+                               confidence=CONFIDENCE, only_documents=True),
         rendered_with={name: version(name) for name in ("matplotlib", "networkx")})
+
+
+def _extraction(refs: Sequence[DatasetRef], settings: Sequence[str] | None, models: Sequence[str],
+                predictions: Sequence[tuple[str, str | Path]], *, n_resamples: int, seed: int, created: str,
+                confidence: float, only_documents: bool) -> list:
+    """Extraction benchmarks of each distinct (folder, split), per setting. ``only_documents``: the
+    pair benchmark's section — skip a dataset without that documents split, and a setting no
+    registered baseline works in."""
+    from actorstance.dataset.card_reader import card_configs
+    from actorstance.extraction.benchmark import extraction_contenders, run_extraction_benchmark
+    from actorstance.extraction.split import SETTINGS
+
+    settings = list(settings or SETTINGS)
+    if predictions and len(settings) != 1:
+        raise ActorstanceError("--predictions with --task extraction: a file answers in one setting. "
+                               "Fix: pass exactly one --setting (raw or oracle-actors)")
+    out, seen = [], set()
+    for ref in refs:
+        if (ref.folder, ref.split) in seen:
+            continue
+        seen.add((ref.folder, ref.split))
+        if only_documents and ref.split not in card_configs(ref.folder).get("documents", {}):
+            continue
+        for setting in settings:
+            if only_documents and not extraction_contenders(setting):
+                continue
+            out.append(run_extraction_benchmark(ref.folder, ref.split, setting, models=models,
+                                                predictions=[(n, Path(p)) for n, p in predictions],
+                                                n_resamples=n_resamples, seed=seed, created=created,
+                                                confidence=confidence))
+    return out
 
 
 def _benchmark_dataset(ref: DatasetRef, slug: str, entries: list[Contender], *, n_resamples: int, seed: int,

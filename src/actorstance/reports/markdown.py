@@ -73,10 +73,15 @@ def render_report(result: BenchmarkResult, *, files: dict[str, dict[str, str]]) 
     if not s.n_resamples:
         lines += ["**No bootstrap was run (`--bootstrap 0`): there are no intervals, and no difference below "
                   "can be told from chance.**", ""]
+    from actorstance.extraction.report import extraction_section, extraction_title
+
     lines += ["Datasets:", ""]
     lines += [f"- [{escape(_title(d))}](#{_anchor(_title(d))})" for d in result.datasets]
+    lines += [f"- [{escape(extraction_title(b))}](#{_anchor(extraction_title(b))})" for b in result.extraction]
     for d in result.datasets:
         lines += [""] + _dataset_section(d, result, files.get(d.slug, {}))
+    for b in result.extraction:
+        lines += [""] + extraction_section(b)
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
@@ -86,6 +91,8 @@ def reproduce_command(result: BenchmarkResult) -> str:
 
     created = datetime.strptime(result.created, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=timezone.utc)
     args = [f"SOURCE_DATE_EPOCH={int(created.timestamp())}", "actorstance", "benchmark"]
+    if result.settings.task == "extraction":
+        return " ".join(shlex.quote(arg) if i else arg for i, arg in enumerate(args + _extraction_args(result)))
     for d in result.datasets:
         args += ["--dataset", d.path if (d.config, d.split) == ("pairs", "test") else f"{d.path}:{d.config}:{d.split}"]
     first = result.datasets[0].models if result.datasets else []
@@ -96,6 +103,22 @@ def reproduce_command(result: BenchmarkResult) -> str:
             args += ["--predictions", f"{m.name}={m.result.model.predictions_path}"]
     args += ["--bootstrap", str(result.settings.n_resamples), "--seed", str(result.settings.seed), "--output", "OUTPUT"]
     return " ".join(shlex.quote(arg) if i else arg for i, arg in enumerate(args))
+
+
+def _extraction_args(result: BenchmarkResult) -> list[str]:
+    args = ["--task", "extraction"]
+    for path, split in dict.fromkeys((b.path, b.split) for b in result.extraction):
+        args += ["--dataset", path if split == "test" else f"{path}:documents:{split}"]
+    for setting in dict.fromkeys(b.setting for b in result.extraction):
+        args += ["--setting", setting]
+    first = result.extraction[0].models if result.extraction else []
+    for m in sorted(first, key=lambda m: m.name):
+        if m.source == "model":
+            args += ["--model", m.result.model.spec]
+        elif m.source == "predictions":
+            args += ["--predictions", f"{m.name}={m.result.model.predictions_path}"]
+    return args + ["--bootstrap", str(result.settings.n_resamples), "--seed", str(result.settings.seed),
+                   "--output", "OUTPUT"]
 
 
 def fenced(text: str, info: str = "") -> list[str]:

@@ -20,6 +20,7 @@ from actorstance.columns import COLUMN_TABLE, PYTHON_TYPES, columns
 from actorstance.errors import InputError
 from actorstance.inputs import read_json
 from actorstance.evaluation.results import EvaluationResult
+from actorstance.extraction.results import ExtractionResult
 from actorstance.problems import MAX_PROBLEMS, validation_problems
 
 #: Version of the benchmark result format; bump the major part when a field changes meaning.
@@ -106,11 +107,45 @@ class DatasetBenchmark(_Frozen):
         return self.model(self.best)
 
 
+class ExtractionEntry(_Frozen):
+    """One extraction model of a benchmark: its result and how it compares with the best."""
+
+    name: str
+    source: Literal["baseline", "model", "predictions"]
+    result: ExtractionResult = Field(description="Exactly what `actorstance evaluate --task extraction --output` writes.")
+    comparisons: dict[str, Comparison] = Field(description="By metric, this model minus the best one (paired "
+                                                           "bootstrap over documents); empty for the best.")
+    tied_with_best: bool = Field(description="The best model itself, or the f1_pn difference interval includes 0.")
+
+
+class NotRun(_Frozen):
+    """A registered baseline that could not be run honestly on this split, and why."""
+
+    name: str
+    reason: str
+
+
+class ExtractionBenchmark(_Frozen):
+    """Every extraction model on one documents split in one setting, over the same documents and resamples."""
+
+    path: str
+    split: str
+    setting: Literal["raw", "oracle-actors"]
+    version: str | None
+    n_documents: int = Field(ge=1)
+    gold_triplets: int = Field(ge=0)
+    best: str | None = Field(description="Highest f1_pn (ties: triplet_f1, pair_f1, then name); null when no model ran.")
+    models: list[ExtractionEntry] = Field(description="Sorted by rank (best first).")
+    not_run: list[NotRun]
+
+
 class BenchmarkSettings(_Frozen):
     n_resamples: int = Field(ge=0)
     seed: int
     confidence: float
     ranking_metric: Literal["f1_pn"] = "f1_pn"
+    task: Literal["pairs", "extraction"] = Field(
+        default="pairs", description="pairs: the pair task (plus an extraction section); extraction: extraction only.")
 
 
 class BenchmarkResult(_Frozen):
@@ -120,6 +155,8 @@ class BenchmarkResult(_Frozen):
     created: str = Field(description="UTC time of the run, ISO 8601; SOURCE_DATE_EPOCH fixes it.")
     settings: BenchmarkSettings
     datasets: list[DatasetBenchmark]
+    extraction: list[ExtractionBenchmark] = Field(
+        default_factory=list, description="The extraction task on each dataset's documents split, by setting.")
     rendered_with: dict[str, str] = Field(description="Versions of matplotlib and networkx (plots, network files).")
 
     def to_json(self) -> str:
