@@ -75,7 +75,8 @@ def evaluate(predictions: Path | None, model: str | None, dataset: Path, config:
         from actorstance.cli.extraction import evaluate_extraction_command
 
         evaluate_extraction_command(dataset, predictions=predictions, model=model, split=split, setting=setting,
-                                    bootstrap=bootstrap, seed=seed, train=train, output=output, as_json=as_json)
+                                    bootstrap=bootstrap, seed=seed, train=train, output=output, as_json=as_json,
+                                    llm_defaults=llm_defaults(no_cache, llm_cache))
         return
 
     from actorstance.models.llm.samples import sample_log_path
@@ -124,7 +125,7 @@ def predict(model: str, dataset: Path, config: str, split: str, output: Path, se
         from actorstance.cli.extraction import predict_extraction_command
 
         predict_extraction_command(dataset, model=model, split=split, setting=setting, seed=seed, train=train,
-                                   output=output)
+                                   output=output, llm_defaults=llm_defaults(no_cache, llm_cache))
         return
 
     run = run_model(dataset, model=model, config=config, split=split, seed=seed, train=_training_data(train, config),

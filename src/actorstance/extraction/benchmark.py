@@ -56,7 +56,7 @@ def extraction_contenders(setting: str, models: Sequence[str] = (), predictions:
 
 def run_extraction_benchmark(folder: str | Path, split: str, setting: str, *, models: Sequence[str] = (),
                              predictions: Sequence[tuple[str, Path]] = (), n_resamples: int, seed: int, created: str,
-                             confidence: float):
+                             confidence: float, llm_defaults: dict | None = None):
     """One :class:`~actorstance.reports.results.ExtractionBenchmark`: every contender on ``folder``'s documents split."""
     from actorstance.evaluation.results import ModelInfo, ratio
     from actorstance.extraction.evaluate import build_extraction_result, documents_info, predict_extraction
@@ -72,22 +72,23 @@ def run_extraction_benchmark(folder: str | Path, split: str, setting: str, *, mo
         if c.source == "predictions":
             read = read_extraction_predictions(c.path, doc_ids=data.doc_ids,
                                                split=f"config 'documents', split '{split}'")
-            stances, training = read.stances, None
+            stances, training, inference = read.stances, None, None
             model = ModelInfo(kind="predictions", spec=None, predictions_path=str(c.path),
                               predictions_sha256=read.sha256)
         else:
             try:
-                run = predict_extraction(folder, model=c.spec, split=split, setting=setting, seed=seed)
+                run = predict_extraction(folder, model=c.spec, split=split, setting=setting, seed=seed,
+                                         llm_defaults=llm_defaults)
             except ModelError as err:
                 if c.source != "baseline":
                     raise
                 not_run.append(NotRun(name=c.name, reason=str(err)))
                 continue
-            stances, training = run.stances, run.protocol
+            stances, training, inference = run.stances, run.protocol, run.inference
             model = ModelInfo(kind="model", spec=c.spec, predictions_path=None, predictions_sha256=None)
         result, docs = build_extraction_result(data, stances, setting=setting, model=model, training=training,
                                                n_resamples=n_resamples, seed=seed, confidence=confidence,
-                                               created=created, dataset=info)
+                                               created=created, dataset=info, inference=inference)
         scored.append((c, result, docs))
     scored.sort(key=lambda item: _rank_key(item[0].name, item[1]))
     models_out = []

@@ -36,11 +36,13 @@ class ExtractionRun:
     setting: str
     stances: tuple[tuple[Triplet, ...], ...]
     protocol: Any  # actorstance.models.training.TrainingProtocol
+    inference: Any = None  # InferenceInfo of an openai: model
+    samples: tuple[dict[str, Any], ...] | None = None  # its per-sample log
 
 
 def predict_extraction(dataset_dir: str | Path, *, model: str, split: str = "test", setting: str = "raw",
-                       train: DocumentsSplit | None = None, train_external: bool = False, seed: int = 0
-                       ) -> ExtractionRun:
+                       train: DocumentsSplit | None = None, train_external: bool = False, seed: int = 0,
+                       llm_defaults: dict | None = None) -> ExtractionRun:
     """Run the extraction model named by ``model`` on every document of the split.
 
     Training data: ``train`` (``train_external``: recorded as the training source), else the
@@ -52,7 +54,7 @@ def predict_extraction(dataset_dir: str | Path, *, model: str, split: str = "tes
     from actorstance.extraction.training import run_extraction_protocol
 
     check_setting(setting)
-    estimator = resolve_extractor(model, setting=setting, random_state=seed)
+    estimator = resolve_extractor(model, setting=setting, random_state=seed, llm_defaults=llm_defaults)
     data = load_documents(dataset_dir, split)
     if train is None and split != "train":
         train = _default_train(dataset_dir)
@@ -63,7 +65,13 @@ def predict_extraction(dataset_dir: str | Path, *, model: str, split: str = "tes
         train_source=train.source if train is not None and train_external else None, random_state=seed,
         who=f"--model {model}")
     stances = check_model_extractions(outputs, doc_ids=data.doc_ids, who=f"--model {model}")
-    return ExtractionRun(data, model, setting, stances, protocol)
+    inference, samples = None, None
+    if callable(getattr(estimator, "inference_report", None)):
+        from actorstance.evaluation.results import InferenceInfo
+
+        info, records = estimator.inference_report()
+        inference, samples = InferenceInfo(**info), tuple(records)
+    return ExtractionRun(data, model, setting, stances, protocol, inference, samples)
 
 
 def _default_train(dataset_dir) -> DocumentsSplit | None:
@@ -77,9 +85,11 @@ def _default_train(dataset_dir) -> DocumentsSplit | None:
 
 def evaluate_extraction(dataset_dir: str | Path, *, predictions: str | Path | None = None, model: str | None = None,
                         split: str = "test", setting: str = "raw", bootstrap: int = 1000, seed: int = 0,
-                        train: DocumentsSplit | None = None):
+                        train: DocumentsSplit | None = None, llm_defaults: dict | None = None,
+                        sample_log: str | Path | None = None):
     """Score a predictions file or a ``--model`` spec (exactly one) on one split, in ``setting``.
 
+    ``sample_log``: where an ``openai:`` model's per-sample log is written.
     Raises :class:`~actorstance.errors.PredictionsError`, :class:`~actorstance.errors.DatasetError`,
     :class:`~actorstance.errors.ModelSpecError` or :class:`~actorstance.errors.ModelError` on bad input.
     """
@@ -92,14 +102,19 @@ def evaluate_extraction(dataset_dir: str | Path, *, predictions: str | Path | No
     check_setting(setting)
     if predictions is not None:
         data, stances, info, training = *read_predictions_for(dataset_dir, predictions, split), None
+        inference = None
     else:
         run = predict_extraction(dataset_dir, model=model, split=split, setting=setting, train=train,
-                                 train_external=train is not None, seed=seed)
-        data, stances = run.data, run.stances
+                                 train_external=train is not None, seed=seed, llm_defaults=llm_defaults)
+        data, stances, inference = run.data, run.stances, run.inference
         info = ModelInfo(kind="model", spec=model, predictions_path=None, predictions_sha256=None)
         training = run.protocol
+        if run.samples is not None and sample_log is not None:
+            from actorstance.models.llm.samples import write_sample_log
+
+            write_sample_log(sample_log, run.samples)
     return build_extraction_result(data, stances, setting=setting, model=info, training=training,
-                                   n_resamples=bootstrap, seed=seed)[0]
+                                   n_resamples=bootstrap, seed=seed, inference=inference)[0]
 
 
 def read_predictions_for(dataset_dir, predictions, split: str):
@@ -122,7 +137,7 @@ def score_documents(data: DocumentsSplit, stances: Sequence[Sequence[Triplet]], 
 
 def build_extraction_result(data: DocumentsSplit, stances: Sequence[Sequence[Triplet]], *, setting: str, model,
                             training, n_resamples: int, seed: int, confidence: float = CONFIDENCE,
-                            created: str | None = None, dataset=None):
+                            created: str | None = None, dataset=None, inference=None):
     """Score checked triplets of every document into an ``ExtractionResult``; also return the
     per-document scores (the benchmark compares models on them)."""
     from actorstance.bootstrap import percentile_interval
@@ -163,7 +178,7 @@ def build_extraction_result(data: DocumentsSplit, stances: Sequence[Sequence[Tri
     alignments = [a for doc in docs for a in doc.alignments]
     result = ExtractionResult(
         setting=setting, created=created or created_timestamp(), dataset=dataset or documents_info(data),
-        model=model, training=training, n_documents=len(docs),
+        model=model, training=training, inference=inference, n_documents=len(docs),
         gold_triplets=int(total[at["triplet_tp"]] + total[at["triplet_fn"]]),
         predicted_triplets=int(total[at["triplet_tp"]] + total[at["triplet_fp"]]),
         gold_pairs=int(total[at["pair_tp"]] + total[at["pair_fn"]]),

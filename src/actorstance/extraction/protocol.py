@@ -14,13 +14,13 @@ An extraction model is a scikit-learn style estimator over **documents**:
     The settings the model works in, e.g. ``("oracle-actors",)``; default: both.
 
 Specs resolve as for the pair task: ``baseline:NAME`` names an extraction baseline of
-:data:`actorstance.extraction.registry.EXTRACTORS`, ``package.module:attr`` an importable class,
-factory or instance.
+:data:`actorstance.extraction.registry.EXTRACTORS`, ``openai:MODEL[,KEY=VALUE...]`` the LLM
+extractor (``raw``), ``package.module:attr`` an importable class, factory or instance.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Mapping
 
 from actorstance.errors import ModelSpecError
 from actorstance.extraction.split import SETTINGS
@@ -33,12 +33,22 @@ def model_settings(model: Any) -> tuple[str, ...]:
     return tuple(getattr(model, "settings", SETTINGS))
 
 
-def resolve_extractor(spec: str, *, setting: str, random_state: int | None = None) -> Any:
-    """The extraction model named by ``spec``, checked to work in ``setting``; raises :class:`ModelSpecError`."""
+def resolve_extractor(spec: str, *, setting: str, random_state: int | None = None,
+                      llm_defaults: Mapping[str, Any] | None = None) -> Any:
+    """The extraction model named by ``spec``, checked to work in ``setting``; raises :class:`ModelSpecError`.
+
+    ``openai:MODEL[,KEY=VALUE...]`` is the LLM extractor (:mod:`actorstance.extraction.llm`);
+    ``llm_defaults`` are its settings below the spec's (``--no-cache``, ``--llm-cache``).
+    """
+    from actorstance.models.llm.config import OPENAI_PREFIX
     from actorstance.models.protocol import check_model
     from actorstance.models.spec import import_object
 
-    if spec.startswith(BASELINE_PREFIX):
+    if spec.startswith(OPENAI_PREFIX):
+        from actorstance.extraction.llm import openai_extractor
+
+        model = openai_extractor(spec, seed=0 if random_state is None else random_state, llm_defaults=llm_defaults)
+    elif spec.startswith(BASELINE_PREFIX):
         from actorstance.extraction.registry import make_extractor
 
         model = make_extractor(spec[len(BASELINE_PREFIX):], spec=spec, random_state=random_state)

@@ -13,8 +13,8 @@ from typing import ClassVar, Literal
 
 from pydantic import Field
 
-from actorstance.evaluation.results import (BootstrapInfo, ClassRow, DatasetInfo, MetricValue, ModelInfo, ResultFile,
-                                            _Frozen)
+from actorstance.evaluation.results import (BootstrapInfo, ClassRow, DatasetInfo, InferenceInfo, MetricValue,
+                                            ModelInfo, ResultFile, _Frozen)
 from actorstance.models.training import TrainingProtocol
 
 EXTRACTION_SCHEMA_VERSION = "1.0"
@@ -49,6 +49,8 @@ class ExtractionResult(ResultFile):
     dataset: DatasetInfo
     model: ModelInfo
     training: TrainingProtocol | None = Field(description="Present when a --model was run.")
+    inference: InferenceInfo | None = Field(
+        default=None, description="How an openai: model answered (prompts, outcomes, accounting); null otherwise.")
     n_documents: int = Field(ge=1, description="Documents scored: every document of the split.")
     gold_triplets: int = Field(ge=0)
     predicted_triplets: int = Field(ge=0, description="Distinct predicted triplets after alignment.")

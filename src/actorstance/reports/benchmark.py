@@ -113,7 +113,8 @@ def run_benchmark(datasets: Sequence[str | Path | DatasetRef], *, models: Sequen
         return BenchmarkResult(
             created=created, settings=benchmark_settings, datasets=[],
             extraction=_extraction(refs, settings, models, predictions, n_resamples=n_resamples, seed=seed,
-                                   created=created, confidence=CONFIDENCE, only_documents=False),
+                                   created=created, confidence=CONFIDENCE, only_documents=False,
+                                   llm_defaults=llm_defaults),
             rendered_with={name: version(name) for name in ("matplotlib", "networkx")})
     documents_refs = [r for r in refs if r.config == "documents"]
     if documents_refs:
@@ -136,7 +137,7 @@ def run_benchmark(datasets: Sequence[str | Path | DatasetRef], *, models: Sequen
 
 def _extraction(refs: Sequence[DatasetRef], settings: Sequence[str] | None, models: Sequence[str],
                 predictions: Sequence[tuple[str, str | Path]], *, n_resamples: int, seed: int, created: str,
-                confidence: float, only_documents: bool) -> list:
+                confidence: float, only_documents: bool, llm_defaults: dict | None = None) -> list:
     """Extraction benchmarks of each distinct (folder, split), per setting. ``only_documents``: the
     pair benchmark's section — skip a dataset without that documents split, and a setting no
     registered baseline works in."""
@@ -161,7 +162,7 @@ def _extraction(refs: Sequence[DatasetRef], settings: Sequence[str] | None, mode
             out.append(run_extraction_benchmark(ref.folder, ref.split, setting, models=models,
                                                 predictions=[(n, Path(p)) for n, p in predictions],
                                                 n_resamples=n_resamples, seed=seed, created=created,
-                                                confidence=confidence))
+                                                confidence=confidence, llm_defaults=llm_defaults))
     return out
 
 

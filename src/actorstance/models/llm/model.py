@@ -115,21 +115,7 @@ class OpenAIStanceModel:
         """``(inference info for the result, per-sample log records sorted by id)``; closes the session."""
         session, config = self._session, self.config
         runner = session.runner
-        acc = runner.accounting
-        invalid = {reason: n for reason, n in sorted(acc.outcomes.items()) if reason != "valid"}
-        info = {
-            "provider": "openai-compatible", "model": config.model, "base_url_host": config.host,
-            "server_models": sorted(acc.server_models), "system_fingerprints": sorted(acc.system_fingerprints),
-            "template": session.template.name, "template_version": session.template.version,
-            "template_sha256": session.template.sha256, "prompt_set_sha256": sorted(session.prompt_sets),
-            "k_shot": config.k_shot, "seed": config.seed, "temperature": config.temperature,
-            "max_tokens": config.max_tokens, "response_format": runner.response_format or "none",
-            "concurrency": config.concurrency, "requests": acc.requests, "cache_hits": acc.cache_hits,
-            "retries": acc.retries, "prompt_tokens": acc.prompt_tokens, "completion_tokens": acc.completion_tokens,
-            "wall_seconds": round(acc.wall_seconds, 3), "price_per_1k_prompt": config.price_per_1k_prompt,
-            "price_per_1k_completion": config.price_per_1k_completion, "cost": acc.cost(config),
-            "valid": acc.outcomes.get("valid", 0), "invalid": invalid,
-        }
+        info = inference_info(config, runner, template=session.template, prompt_sets=session.prompt_sets)
         runner.close()
         return info, sorted(session.samples, key=lambda record: record["id"])
 
@@ -140,6 +126,26 @@ class OpenAIStanceModel:
             raise ModelError(f"openai:{self.config.model}: fit() got neither labels= nor y, so the label set is "
                              "unknown. Fix: pass labels=[...] (the config's labels) or y")
         return sorted({str(label) for label in y})
+
+
+def inference_info(config: LLMConfig, runner, *, template, prompt_sets) -> dict[str, Any]:
+    """The result's ``inference`` block of a run: settings, template (``name``, ``version``,
+    ``sha256``), outcomes and the runner's accounting. Shared by every task's ``openai:`` model."""
+    acc = runner.accounting
+    invalid = {reason: n for reason, n in sorted(acc.outcomes.items()) if reason != "valid"}
+    return {
+        "provider": "openai-compatible", "model": config.model, "base_url_host": config.host,
+        "server_models": sorted(acc.server_models), "system_fingerprints": sorted(acc.system_fingerprints),
+        "template": template.name, "template_version": template.version,
+        "template_sha256": template.sha256, "prompt_set_sha256": sorted(prompt_sets),
+        "k_shot": config.k_shot, "seed": config.seed, "temperature": config.temperature,
+        "max_tokens": config.max_tokens, "response_format": runner.response_format or "none",
+        "concurrency": config.concurrency, "requests": acc.requests, "cache_hits": acc.cache_hits,
+        "retries": acc.retries, "prompt_tokens": acc.prompt_tokens, "completion_tokens": acc.completion_tokens,
+        "wall_seconds": round(acc.wall_seconds, 3), "price_per_1k_prompt": config.price_per_1k_prompt,
+        "price_per_1k_completion": config.price_per_1k_completion, "cost": acc.cost(config),
+        "valid": acc.outcomes.get("valid", 0), "invalid": invalid,
+    }
 
 
 def pick_examples(rows: Sequence[dict], y: Sequence[str], *, k: int, seed: int,
