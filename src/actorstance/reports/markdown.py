@@ -54,9 +54,12 @@ def table(header: Sequence[str], rows: Sequence[Sequence[str]], align: str | Non
     return ["| " + " | ".join(row) + " |" for row in [list(header), rule, *rows]]
 
 
-def render_report(result: BenchmarkResult, *, files: dict[str, dict[str, str]]) -> str:
+def render_report(result: BenchmarkResult, *, files: dict[str, dict[str, str]],
+                  sections: Sequence[tuple[str, list[str]]] = ()) -> str:
     """The whole ``report.md``. ``files`` maps each dataset's slug to its plots and network files
-    (``{"per_class_f1": "slug/per_class_f1.png", ...}``), relative to the report."""
+    (``{"per_class_f1": "slug/per_class_f1.png", ...}``), relative to the report; ``sections``
+    are further ``(title, lines)`` appended after the datasets (the extraction sections of
+    :mod:`actorstance.reports.extraction`)."""
     s = result.settings
     lines = [
         "# Benchmark report",
@@ -73,15 +76,13 @@ def render_report(result: BenchmarkResult, *, files: dict[str, dict[str, str]]) 
     if not s.n_resamples:
         lines += ["**No bootstrap was run (`--bootstrap 0`): there are no intervals, and no difference below "
                   "can be told from chance.**", ""]
-    from actorstance.extraction.report import extraction_section, extraction_title
-
     lines += ["Datasets:", ""]
     lines += [f"- [{escape(_title(d))}](#{_anchor(_title(d))})" for d in result.datasets]
-    lines += [f"- [{escape(extraction_title(b))}](#{_anchor(extraction_title(b))})" for b in result.extraction]
+    lines += [f"- [{escape(title)}](#{_anchor(title)})" for title, _ in sections]
     for d in result.datasets:
         lines += [""] + _dataset_section(d, result, files.get(d.slug, {}))
-    for b in result.extraction:
-        lines += [""] + extraction_section(b)
+    for _, section in sections:
+        lines += [""] + section
     return "\n".join(lines).rstrip("\n") + "\n"
 
 

@@ -47,11 +47,13 @@ def check_output_folder(output: str | Path, inputs: Iterable[str | Path] = ()) -
 
 def render_folder(result: BenchmarkResult, folder: str | Path) -> None:
     """Render ``report.md``, the plots and the network files of ``result`` into ``folder``."""
+    from actorstance.reports.extraction import extraction_section, extraction_title
     from actorstance.reports.markdown import render_report
 
     folder = Path(folder)
     files = {d.slug: render_dataset(d, folder) for d in result.datasets}
-    write_bytes_atomic(folder / REPORT_FILE, render_report(result, files=files).encode("utf-8"))
+    sections = [(extraction_title(b), extraction_section(b)) for b in result.extraction]
+    write_bytes_atomic(folder / REPORT_FILE, render_report(result, files=files, sections=sections).encode("utf-8"))
 
 
 def render_dataset(d: DatasetBenchmark, folder: Path) -> dict[str, str]:

@@ -1,4 +1,4 @@
-"""The extraction section of ``report.md``: leaderboard, paired comparisons, alignment summary,
+"""The extraction sections of ``report.md`` (one per documents split and setting): leaderboard, paired comparisons, alignment summary,
 most frequent error kinds. Rendering only: every number is read from the benchmark result."""
 
 from __future__ import annotations
