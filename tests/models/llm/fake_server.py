@@ -38,7 +38,8 @@ class FakeServer:
         self.models = ["fake-model"] if models is None else models
         self.answer = answer or (lambda request: '{"label": "positive"}')
         self.require_key = require_key
-        self.reject_formats = reject_formats  # response_format types answered with 422
+        self.reject_formats = reject_formats  # response_format types answered with reject_status
+        self.reject_status = 422
         self.delay = delay
         self.script: list[tuple] = []
         self.requests: list[dict[str, Any]] = []
@@ -79,7 +80,7 @@ class FakeServer:
                     time.sleep(server.delay)
                 fmt = (body.get("response_format") or {}).get("type")
                 if fmt in server.reject_formats:
-                    self._json(422, {"detail": [{"loc": ["body", "response_format", "type"],
+                    self._json(server.reject_status, {"detail": [{"loc": ["body", "response_format", "type"],
                                                  "msg": f"response_format type {fmt!r} is not supported"}]})
                     return
                 if body.get("model") not in server.models:

@@ -49,6 +49,15 @@ def test_schema_form_falls_back_to_json_object_then_to_strict_parsing(make_runne
         assert runner.response_format == "none" and "response_format" not in fake.requests[-1]
 
 
+def test_a_500_naming_response_format_is_a_rejection_not_a_fault(make_runner):
+    """llama-cpp-python answers an unsupported response_format type with HTTP 500 (seen against the real server)."""
+    with FakeServer(reject_formats=("json_schema",)) as fake:
+        fake.reject_status = 500
+        runner, sleeps = make_runner(fake, cache=False)
+        assert [o.value for o in run(runner, 2)] == ["positive"] * 2
+        assert runner.response_format == "json_object" and not sleeps  # fell back at once, no retries
+
+
 def test_response_format_none_sends_no_schema(server, make_runner):
     runner, _ = make_runner(server, cache=False, response_format="none")
     run(runner, 1)
@@ -180,3 +189,19 @@ def test_cost_from_prices_per_1k_tokens(server, make_runner):
     runner, _ = make_runner(server, cache=False, price_per_1k_prompt=1.0, price_per_1k_completion=2.0)
     run(runner, 2)
     assert runner.accounting.cost(runner.config) == pytest.approx((22 * 1.0 + 10 * 2.0) / 1000)
+
+
+def test_progress_bar_shows_rate_and_time_left(server, make_runner, capsys):
+    runner, _ = make_runner(server, cache=False, concurrency=1)
+    runner.run(jobs(3), schema=SCHEMA, parse=PARSE, progress=True, desc="openai:fake-model")
+    err = capsys.readouterr().err
+    import re
+
+    assert "openai:fake-model" in err and "prompt/s]" in err
+    assert re.search(r"2/3 \[\d\d:\d\d<\d\d:\d\d, +[\d.]+prompt/s\]", err)  # done/total [elapsed<left, rate]
+
+
+def test_no_progress_bar_when_stderr_is_not_a_terminal(server, make_runner, capsys):
+    runner, _ = make_runner(server, cache=False)
+    runner.run(jobs(2), schema=SCHEMA, parse=PARSE)  # progress=None: only on a terminal
+    assert capsys.readouterr().err == ""

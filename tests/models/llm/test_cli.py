@@ -4,10 +4,11 @@ import json
 
 import pytest
 
-from tests.conftest import error, invoke
+from tests.conftest import REPO, error, invoke
 from tests.models.llm.fake_server import FakeServer
 
 SECRET = "sk-test-NEVER-WRITTEN-0123456789"
+REPO_TEMPLATES = REPO / "src" / "actorstance" / "models" / "llm" / "templates"
 
 
 def _spec(fake, **settings):
@@ -122,3 +123,28 @@ def test_the_api_key_is_never_written_to_results_logs_cache_or_errors(tiny_datas
     texts = [ok.output, bench.output, refused.output, refused.stderr]
     texts += [p.read_bytes().decode("utf-8", "replace") for p in tmp_path.rglob("*") if p.is_file()]
     assert texts and not [t for t in texts if SECRET in t or SECRET[:12] in t or SECRET[-8:] in t]
+
+
+def test_own_template_file_is_used_and_recorded(server, tiny_dataset, tmp_path):
+    from actorstance.models.llm.prompts import TEMPLATES
+
+    text = (REPO_TEMPLATES / TEMPLATES["zero-shot"]).read_text(encoding="utf-8")
+    mine = tmp_path / "mine.toml"
+    mine.write_text(text.replace('name = "zero-shot"', 'name = "mine"').replace('version = "1.0"', 'version = "7"')
+                    .replace("SOURCE: $source", "WHO: $source"), encoding="utf-8")
+    out = tmp_path / "r.json"
+    result = invoke("evaluate", "--model", _spec(server, template=mine), "--dataset", tiny_dataset,
+                    "--llm-cache", tmp_path / "c.sqlite", "--bootstrap", 0, "-o", out)
+    assert result.exit_code == 0, result.output
+    info = json.loads(out.read_text(encoding="utf-8"))["inference"]
+    assert (info["template"], info["template_version"]) == ("mine", "7")
+    assert server.requests[0]["messages"][-1]["content"].startswith("WHO: ")
+
+
+def test_price_gives_a_cost_in_the_result(server, tiny_dataset, tmp_path):
+    out = tmp_path / "r.json"
+    spec = _spec(server, price_per_1k_prompt=2, price_per_1k_completion=4)
+    assert invoke("evaluate", "--model", spec, "--dataset", tiny_dataset, "--llm-cache", tmp_path / "c.sqlite",
+                  "--bootstrap", 0, "-o", out).exit_code == 0
+    info = json.loads(out.read_text(encoding="utf-8"))["inference"]
+    assert info["cost"] == (info["prompt_tokens"] * 2 + info["completion_tokens"] * 4) / 1000 == 0.084

@@ -192,7 +192,7 @@ class ChatRunner:
             except RequestRejected as err:
                 mentions_format = any(word in err.server_message.lower()
                                       for word in ("response_format", "json_schema", "schema", "format"))
-                if i + 1 < len(_FORMS) and err.status in (400, 422) and mentions_format:
+                if i + 1 < len(_FORMS) and mentions_format:
                     continue
                 raise
             self.response_format = form

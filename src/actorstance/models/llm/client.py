@@ -115,6 +115,10 @@ class ChatClient:
                         if isinstance(body, dict):
                             return Completion(body, time.perf_counter() - started, attempt + 1)
                         last = "HTTP 200 with a JSON body that is not an object"
+                elif status >= 500 and "response_format" in self._message(response):
+                    # a server that validates the body late (llama-cpp-python) answers an unsupported
+                    # response_format with a 500; retrying cannot help, falling back to another form can
+                    raise self._rejected(response, request)
                 elif status in RETRY_STATUSES or status >= 500:
                     last = f"HTTP {status}: {self._message(response)}"
                     wait = retry_after(response.headers.get("retry-after"))
