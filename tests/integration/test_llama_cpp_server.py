@@ -19,7 +19,8 @@ import pytest
 from tests.conftest import TINY, error, invoke
 from tests.integration.llama_server import MODEL_ALIAS, llama_server, missing
 
-pytestmark = [pytest.mark.llm_server, pytest.mark.skipif(missing() is not None, reason=str(missing()))]
+pytestmark = [pytest.mark.integration, pytest.mark.llm_server,
+              pytest.mark.skipif(missing() is not None, reason=str(missing()))]
 
 
 @pytest.fixture(scope="module")
