@@ -144,3 +144,27 @@ def test_splits_travel_with_the_tasks(tmp_path):
     tasks = json.loads((tmp_path / "tasks.json").read_text(encoding="utf-8"))
     splits = json.loads((Path(TINY) / "splits.json").read_text(encoding="utf-8"))
     assert {t["data"]["doc_id"]: t["data"]["split"] for t in tasks} == splits
+
+
+def test_a_predicted_pair_of_a_sentence_scoped_corpus_is_drawn_inside_its_sentence(tmp_path):
+    from actorstance.convert import stance_pairs
+    from actorstance.importers import import_seesaw
+    from tests.importers.conftest import SEESAW_MINI
+
+    import_seesaw(SEESAW_MINI, tmp_path / "seesaw")
+    docs = load_annotations([tmp_path / "seesaw"])
+    pairs = stance_pairs(docs, candidates=True)
+    preds = tmp_path / "preds.jsonl"
+    preds.write_text("".join(json.dumps({"id": p.id, "label": p.label}) + "\n" for p in pairs), encoding="utf-8")
+    (out,) = [d for d in export_annotations("brat", [tmp_path / "seesaw"], tmp_path / "brat", predictions=preds)
+              if d.doc_id == "TRIPLET_900_DOCUMENT_0"]
+    (doc,) = [d for d in docs if d.doc_id == out.doc_id]
+    mentioned = {m.actor for m in doc.annotation.mentions}
+    predicted = [p for p in pairs if p.doc_id == out.doc_id and p.label != "none"]
+    # one arrow per predicted pair and sentence whose two actors have mentions (placeholders have none)
+    assert len(out.arrows) == sum(p.source_id in mentioned and p.target_id in mentioned for p in predicted)
+    regions = {r.id: r for r in out.regions}
+    for pair in (p for p in predicted if p.source_spans and p.target_spans):  # mentioned in its own sentence
+        start, end = pair.context_start, pair.context_start + len(pair.context)
+        assert any(a.label == pair.label and all(start <= regions[r].start and regions[r].end <= end
+                                                 for r in (a.source, a.target)) for a in out.arrows)

@@ -68,3 +68,22 @@ def test_a_broken_xmi_is_a_problem_not_a_traceback(tmp_path):
         import_inception(copy, tmp_path / "out")
     (problem,) = err.value.problems
     assert problem.where == str(xmi) and problem.message.startswith("not a readable UIMA CAS XMI (")
+
+
+def test_utf16_offsets_of_the_xmi_are_read_as_code_points(tmp_path):
+    import cassis
+
+    ts = cassis.load_typesystem((DOC / "TypeSystem.xml").read_bytes().decode("utf-8"))
+    cas = cassis.Cas(typesystem=ts)
+    cas.sofa_string = "😀 Anna Berg praised Lars Holm.\n"
+    actor, stance = ts.get_type("webanno.custom.Actor"), ts.get_type("webanno.custom.Stance")
+    berg, holm = actor(begin=2, end=11, label="person"), actor(begin=20, end=29, label="person")
+    cas.add_all([berg, holm, stance(begin=20, end=29, Governor=berg, Dependent=holm, label="positive")])
+    folder = tmp_path / "export" / "annotation" / "emoji.txt"
+    folder.mkdir(parents=True)
+    (folder / "carol.xmi").write_text(cas.to_xmi(), encoding="utf-8")
+    assert 'begin="3" end="12"' in (folder / "carol.xmi").read_text(encoding="utf-8")  # UIMA counts UTF-16 units
+    shutil.copy(DOC / "TypeSystem.xml", folder / "TypeSystem.xml")
+    import_inception(tmp_path / "export", tmp_path / "out")
+    assert stances_of(tmp_path / "out" / "carol", "emoji") == [
+        ("anna_berg", "lars_holm", "positive", True, ["Anna Berg praised Lars Holm"])]

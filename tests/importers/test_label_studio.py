@@ -98,6 +98,9 @@ def _result(tasks, user=0):
     (lambda t: t[0]["annotations"][1].pop("completed_by"),
      "task 11 annotation 22: completed_by is nothing, not a user. Fix: export the project as JSON (annotations keep "
      "their completed_by user)."),
+    (lambda t: [r.update(from_name="ner") for r in _result(t) if r.get("from_name") == "label"],
+     "task 11 annotation 21: result: its regions are labelled by the control 'ner', not 'label'. Fix: name the "
+     'control in a --mapping file: {"label_studio": {"labels": "ner"}}.'),
     (lambda t: t[0]["data"].update(doc_id="berg holm"),
      "task 11 annotation 21: doc_id: 'berg holm' is not a document id (letters, digits and _ . : - , starting with a "
      "letter or digit). Fix: give the task/document a doc_id field of that shape."),

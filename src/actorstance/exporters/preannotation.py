@@ -97,8 +97,9 @@ def preannotate(docs: Sequence[AnnotatedDocument], *, splits: dict[str, str] | N
                                             implied=not stance.explicit))
         else:
             origin = model_version or f"predictions {Path(predictions).name}"
-            for (source_id, target_id), (label, score) in sorted(predicted.get(doc.doc_id, {}).items()):
-                source, target, _ = _arrow_ends(ann.mentions, source_id, target_id, ())
+            for pair, label, score in predicted.get(doc.doc_id, []):
+                window = (pair.context_start, pair.context_start + len(pair.context))
+                source, target, _ = _arrow_ends(ann.mentions, pair.source_id, pair.target_id, (), within=window)
                 if source is not None:
                     arrows.append(Arrow(source=source, target=target, label=label, score=score))
         out.append(PreAnnotation(doc_id=doc.doc_id, text=doc.text, split=(splits or {}).get(doc.doc_id),
@@ -122,15 +123,22 @@ def _evidence_regions(stances) -> dict[str, Region]:
 
 
 def _arrow_ends(mentions: Sequence[Mention], source: str, target: str, cited: Sequence[str],
-                lands_on: tuple[str, dict] | None = None) -> tuple[str | None, str | None, bool]:
+                lands_on: tuple[str, dict] | None = None, within: tuple[int, int] | None = None
+                ) -> tuple[str | None, str | None, bool]:
     """The mention pair an arrow joins: the closest source-mention / target-mention pair (fewest characters apart,
     cited mentions first, then earliest) — among the pairs whose arrow the importer gives the evidence region
-    ``lands_on`` (its key and every region), when there are such pairs; the flag says whether it lands there."""
+    ``lands_on`` (its key and every region), when there are such pairs; the flag says whether it lands there.
+    ``within`` (a predicted pair's context) keeps the mentions inside it, when it holds some of each actor."""
     from actorstance.importers.tool_document import evidence_region
 
     cited_set = set(cited)
-    src = [m for m in mentions if m.actor == source]
-    tgt = [m for m in mentions if m.actor == target]
+
+    def of(actor: str) -> list[Mention]:
+        own = [m for m in mentions if m.actor == actor]
+        inside = [m for m in own if within and within[0] <= m.start and m.end <= within[1]]
+        return inside or own
+
+    src, tgt = of(source), of(target)
     if not src or not tgt:
         return None, None, False
     ranked = sorted(((s, t) for s in src for t in tgt), key=lambda st: (
@@ -146,19 +154,19 @@ def _arrow_ends(mentions: Sequence[Mention], source: str, target: str, cited: Se
     return ranked[0][0].id, ranked[0][1].id, True
 
 
-def _read_predictions(docs: Sequence[AnnotatedDocument], path: str | Path
-                      ) -> dict[str, dict[tuple[str, str], tuple[str, float | None]]]:
-    """``{doc_id: {(source, target): (label, score)}}`` of the non-``none`` predictions, checked like any predictions file."""
+def _read_predictions(docs: Sequence[AnnotatedDocument], path: str | Path) -> dict[str, list[tuple]]:
+    """``{doc_id: [(pair, label, score)]}`` of the non-``none`` predictions, checked like any predictions file.
+
+    A pair of a sentence-scoped corpus (SEESAW) is one arrow per scope, drawn inside its context."""
     from actorstance.convert import stance_pairs
     from actorstance.evaluation.predictions import read_predictions
 
     pairs = stance_pairs(docs, candidates=True)
     checked = read_predictions(path, ids=[p.id for p in pairs], labels=ALL_LABELS,
                                split="the candidate pairs of the exported documents")
-    found: dict[str, dict[tuple[str, str], tuple[str, float | None]]] = {}
+    found: dict[str, list[tuple]] = {}
     for pair, label, scores in zip(pairs, checked.labels, checked.scores):
         if label is None or label == NONE_LABEL:
             continue
-        score = scores.get(label) if scores else None
-        found.setdefault(pair.doc_id, {})[pair.source_id, pair.target_id] = (label, score)
+        found.setdefault(pair.doc_id, []).append((pair, label, scores.get(label) if scores else None))
     return found

@@ -131,6 +131,12 @@ def _document(where: str, task: dict, task_id, text: str, j: int, ann, mapping: 
                 actor_names[str(item.get("id"))] = typed[0]
         else:
             _count(report.ignored, f"result {item.get('type')} of {item.get('from_name')!r}")
+    others = sorted({str(item.get("from_name")) for item in ann["result"] if isinstance(item, dict)
+                     and item.get("type") == "labels" and item.get("from_name") != names.labels})
+    if others and not regions:
+        problems.append(Problem(doc.where, "result", f"its regions are labelled by the control "
+                                f"{', '.join(map(repr, others))}, not {names.labels!r}",
+                                f'name the control in a --mapping file: {{"label_studio": {{"labels": "{others[0]}"}}}}'))
     for item in regions:
         span = _span(doc, item, actor_names, report, problems)
         if span is not None:
