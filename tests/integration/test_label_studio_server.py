@@ -1,4 +1,4 @@
-"""The real Label Studio round trip: shipped config → project → seed task → annotation → export → import.
+"""The real Label Studio round trip: shipped config → project → seed task → corrected annotation → export → import.
 
 Opt-in (it starts a Django server, about a minute here), so the default test command skips it. With
 Label Studio installed in its own environment (``python -m venv /opt/ls && /opt/ls/bin/pip install
@@ -114,7 +114,18 @@ def test_seed_round_trip_through_a_real_label_studio(label_studio, tmp_path):
     assert (imported["task_count"], imported["prediction_count"]) == (1, 1)
     listed = _ok(_call(base, "GET", f"/api/tasks?project={project['id']}"), "list tasks")
     (task,) = listed["tasks"]
-    posted = tasks[0]["predictions"][0]["result"]  # the annotator accepts the pre-annotation as it is
+    # the annotator corrects the pre-annotation: deletes one stance, relabels another, accepts the rest
+    prediction = tasks[0]["predictions"][0]["result"]
+    names = {r["id"]: r["value"]["text"][0] for r in prediction if r["type"] == "textarea"}
+    deleted, relabelled = ("Dmitry Peskov", "Alexander Lukashenko"), ("Wagner Group", "Russia")
+    posted = []
+    for item in prediction:
+        pair = (names.get(item.get("from_id")), names.get(item.get("to_id")))
+        if item["type"] == "relation" and pair == deleted:
+            continue
+        if item["type"] == "relation" and pair == relabelled:
+            item = {**item, "labels": ["neutral"]}
+        posted.append(item)
     _ok(_call(base, "POST", f"/api/tasks/{task['id']}/annotations",
               {"result": posted, "was_cancelled": False, "ground_truth": False}), "post the annotation")
     export = _ok(_call(base, "GET", f"/api/projects/{project['id']}/export?exportType=JSON"), "export the project")
@@ -130,6 +141,9 @@ def test_seed_round_trip_through_a_real_label_studio(label_studio, tmp_path):
     assert report.annotator_documents == {user: 1}
     (back,) = load_annotations([tmp_path / "back" / user])
     got, want = comparable(back), expected_back(seed, pre.misplaced_evidence)
+    del want["stances"][deleted]
+    want["stances"][relabelled] = ("neutral", True, want["stances"][relabelled][2])  # a typed label is stated
+    assert got["stances"][relabelled][:2] == ("neutral", True) and deleted not in got["stances"]
     assert got["actors"] == want["actors"]
     assert got["mentions"] == want["mentions"]
     assert {pair: value[:2] for pair, value in got["stances"].items()} == \
