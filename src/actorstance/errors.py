@@ -34,7 +34,20 @@ class Problem:
 
 
 class ActorstanceError(Exception):
-    """Base class of every error the library raises on bad input or state."""
+    """Base class of every error the library raises on bad input or state.
+
+    Its message says where, what was expected, what came and how to fix it; the CLI prints it
+    and exits with code 1.
+
+    Example
+    -------
+    >>> from actorstance import load_split
+    >>> try:
+    ...     load_split("no/such/folder")
+    ... except ActorstanceError as err:
+    ...     print(str(err)[:48])
+    no/such/folder: does not exist, so it is not a b
+    """
 
 
 class ProblemsError(ActorstanceError):

@@ -77,6 +77,20 @@ def f1_pn_score(y_true: Sequence[str], y_pred: Sequence[str | None]) -> float:
     A polar label absent from both the gold and the predictions is left out of the mean (its F1
     is undefined), so perfect predictions score 1.0 on a split without ``negative`` pairs.
 
+    Parameters
+    ----------
+    y_true : sequence of str
+        Gold labels.
+    y_pred : sequence of str or None
+        Predicted labels; ``None`` is an abstention, scored as wrong.
+
+    Returns
+    -------
+    float
+        Higher is better, in [0, 1]; ``nan`` when neither polar label occurs.
+
+    Example
+    -------
     >>> f1_pn_score(["positive", "negative", "neutral"], ["positive", "neutral", "neutral"])
     0.5
     """
@@ -84,7 +98,27 @@ def f1_pn_score(y_true: Sequence[str], y_pred: Sequence[str | None]) -> float:
 
 
 def macro_f1_score(y_true: Sequence[str], y_pred: Sequence[str | None], *, labels: Sequence[str]) -> float:
-    """Unweighted mean of per-label F1 over the labels of ``labels`` that occur (:func:`scored_labels`)."""
+    """Unweighted mean of per-label F1 over the labels of ``labels`` that occur (:func:`scored_labels`).
+
+    Parameters
+    ----------
+    y_true : sequence of str
+        Gold labels.
+    y_pred : sequence of str or None
+        Predicted labels; ``None`` is an abstention, scored as wrong.
+    labels : sequence of str
+        The config's label set; labels absent from both sides are left out of the mean.
+
+    Returns
+    -------
+    float
+        Higher is better, in [0, 1]; ``nan`` when no label of ``labels`` occurs.
+
+    Example
+    -------
+    >>> macro_f1_score(["positive", "neutral"], ["positive", None], labels=["positive", "negative", "neutral"])
+    0.5
+    """
     return _macro_f1(y_true, y_pred, labels)
 
 
@@ -99,7 +133,25 @@ def _macro_f1(y_true, y_pred, labels: Sequence[str]) -> float:
 
 
 def accuracy_score(y_true: Sequence[str], y_pred: Sequence[str | None]) -> float:
-    """Share of pairs whose prediction equals the gold label (abstentions are wrong)."""
+    """Share of pairs whose prediction equals the gold label (abstentions are wrong).
+
+    Parameters
+    ----------
+    y_true : sequence of str
+        Gold labels.
+    y_pred : sequence of str or None
+        Predicted labels; ``None`` is an abstention.
+
+    Returns
+    -------
+    float
+        Higher is better, in [0, 1].
+
+    Example
+    -------
+    >>> accuracy_score(["positive", "negative", "neutral", "neutral"], ["positive", None, "neutral", "negative"])
+    0.5
+    """
     from sklearn.metrics import accuracy_score as sk_accuracy
 
     y_true, y_pred = _sklearn_ready(y_true, y_pred)
@@ -107,7 +159,28 @@ def accuracy_score(y_true: Sequence[str], y_pred: Sequence[str | None]) -> float
 
 
 def per_class_scores(y_true: Sequence[str], y_pred: Sequence[str | None], *, labels: Sequence[str]) -> list[ClassScores]:
-    """Precision/recall/F1/support/predicted of every label of ``labels``, in that order."""
+    """Precision/recall/F1/support/predicted of every label of ``labels``, in that order.
+
+    Parameters
+    ----------
+    y_true : sequence of str
+        Gold labels.
+    y_pred : sequence of str or None
+        Predicted labels; ``None`` is an abstention (it lowers recall, never precision).
+    labels : sequence of str
+        The labels to report, in report order.
+
+    Returns
+    -------
+    list of ClassScores
+        One row per label; ``nan`` where a ratio is undefined (no gold or no predicted pair).
+
+    Example
+    -------
+    >>> row = per_class_scores(["positive", "negative"], ["positive", "positive"], labels=["positive", "negative"])[0]
+    >>> row.label, row.precision, row.recall, row.support, row.predicted
+    ('positive', 0.5, 1.0, 1, 2)
+    """
     from sklearn.metrics import precision_recall_fscore_support
 
     y_true, y_pred = _sklearn_ready(y_true, y_pred)

@@ -30,9 +30,38 @@ from actorstance.errors import DatasetError
 def load_split(folder: str | Path, config: str = "pairs", split: str = "test"):
     """One split of one config of a built dataset folder, as an in-memory ``datasets.Dataset``.
 
-    Raises :class:`DatasetError` when the folder, config or split does not exist (listing what
-    does), when a file no longer matches ``MANIFEST.json``, or when the card and a parquet file
-    disagree about the features (e.g. the label names).
+    Offline and without a cache: the card's features are applied to the split's parquet files
+    after their checksums are verified against ``MANIFEST.json``.
+
+    Parameters
+    ----------
+    folder : str or Path
+        A folder written by ``actorstance build`` (or downloaded from the Hub).
+    config : str, default "pairs"
+        ``pairs`` (annotated stances) or ``candidates`` (plus ``none`` pairs).
+    split : str, default "test"
+        ``train``, ``validation`` or ``test``, as the card lists them.
+
+    Returns
+    -------
+    datasets.Dataset
+        One row per directed pair, columns in :data:`actorstance.columns.COLUMNS` order; ``label``
+        is a ``ClassLabel``.
+
+    Raises
+    ------
+    DatasetError
+        When the folder, config or split does not exist (listing what does), when a file no
+        longer matches ``MANIFEST.json``, or when the card and a parquet file disagree about the
+        features (e.g. the label names).
+
+    Example
+    -------
+    >>> pairs = load_split("data/dataset", "pairs", "test")
+    >>> pairs.features["label"].names
+    ['positive', 'negative', 'neutral']
+    >>> sorted(pairs[0])[:3]
+    ['annotators', 'context', 'context_start']
     """
     import pyarrow as pa
     import pyarrow.parquet as pq

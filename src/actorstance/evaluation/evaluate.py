@@ -42,13 +42,45 @@ class ModelPredictions:
 def predict(dataset_dir: str | Path, *, model: str, config: str = "pairs", split: str = "test",
             train: TrainingData | None = None, seed: int = 0,
             llm_defaults: Mapping[str, Any] | None = None) -> ModelPredictions:
-    """Run the model named by ``model`` (a ``--model`` spec) on every pair of the split.
+    """Run the model named by ``model`` (a ``--model`` spec) on every pair of the split, unscored.
 
-    ``train`` overrides the training data (default: the dataset's ``train`` split unless ``split``
-    is ``train``); :func:`actorstance.models.training.run_protocol` decides how the model is
-    fitted — not at all, on that data, or by cross-validation over the split. ``seed`` is the
-    ``random_state`` of a baseline and of the cross-validation folds. Predictions are checked
-    against the model protocol (:class:`~actorstance.errors.ModelError`).
+    :func:`actorstance.models.training.run_protocol` decides how the model is fitted — not at
+    all, on the training data, or by cross-validation over the split. Predictions are checked
+    against the model protocol.
+
+    Parameters
+    ----------
+    dataset_dir : str or Path
+        A built dataset folder.
+    model : str
+        A model spec: ``baseline:NAME`` or ``package.module:attr``.
+    config, split : str
+        Which pairs to predict (default ``pairs``, ``test``).
+    train : TrainingData, optional
+        Training data (default: the dataset's ``train`` split unless ``split`` is ``train``).
+    seed : int, default 0
+        The ``random_state`` of a baseline and of the cross-validation folds.
+    llm_defaults : mapping, optional
+        For ``openai:`` models: settings below the spec's.
+
+    Returns
+    -------
+    ModelPredictions
+        ``labels`` (one per pair, ``None`` = abstain), the split's ``data`` and the training
+        ``protocol``.
+
+    Raises
+    ------
+    DatasetError, ModelSpecError, ModelError
+        On a bad dataset, spec, or a model that breaks the protocol.
+
+    Example
+    -------
+    >>> run = predict("data/dataset", model="baseline:majority")
+    >>> len(run.labels) == len(run.data.ids)
+    True
+    >>> run.protocol.kind in {"train-split", "grouped-cv", "pair-cv"}  # how depends on the dataset's splits
+    True
     """
     from actorstance.models.checks import transductive
     from actorstance.models.protocol import check_predictions
@@ -87,11 +119,50 @@ def evaluate(dataset_dir: str | Path, *, predictions: str | Path | None = None, 
              sample_log: str | Path | None = None) -> EvaluationResult:
     """Score a predictions file or a ``--model`` spec (exactly one) on one split of a built dataset.
 
-    ``bootstrap`` resamples (0: no intervals) are drawn from ``seed``, which also seeds the
-    model's training. ``llm_defaults`` and ``sample_log`` concern ``openai:`` models: settings
-    below the spec's, and where to write the per-sample log. Raises :class:`~actorstance.errors.PredictionsError`,
-    :class:`~actorstance.errors.DatasetError`, :class:`~actorstance.errors.ModelSpecError` or
-    :class:`~actorstance.errors.ModelError` on bad input.
+    Every pair of the split is scored; a ``--model`` is first trained by the protocol
+    :func:`~actorstance.models.training.run_protocol` picks (none, the train split, ``train``, or
+    cross-validation), and the result records which.
+
+    Parameters
+    ----------
+    dataset_dir : str or Path
+        A built dataset folder.
+    predictions : str or Path, optional
+        A JSON lines file of ``{"id", "label"}`` with one line per pair of the split.
+    model : str, optional
+        A model spec: ``baseline:NAME`` or ``package.module:attr``.
+    config, split : str
+        Which pairs to score (default ``pairs``, ``test``).
+    bootstrap : int, default 1000
+        Bootstrap resamples for the 95% intervals (0: no intervals), drawn from ``seed``.
+    seed : int, default 0
+        Seeds the bootstrap and the model's training (``random_state``).
+    train : TrainingData, optional
+        Training data for ``model`` (:func:`~actorstance.evaluation.load_training_data`).
+    llm_defaults : mapping, optional
+        For ``openai:`` models: settings below the spec's.
+    sample_log : str or Path, optional
+        For ``openai:`` models: where to write the per-sample log.
+
+    Returns
+    -------
+    EvaluationResult
+        ``metrics`` (``f1_pn``, ``macro_f1``, ``accuracy`` with intervals), ``per_class``,
+        ``confusion`` and what was scored; ``to_json()`` is what ``--output`` writes.
+
+    Raises
+    ------
+    PredictionsError, DatasetError, ModelSpecError, ModelError
+        On bad input (every problem of a predictions file at once).
+
+    Example
+    -------
+    >>> from actorstance import load_split
+    >>> result = evaluate("data/dataset", model="baseline:majority", bootstrap=0)
+    >>> result.n == len(load_split("data/dataset", "pairs", "test"))
+    True
+    >>> sorted(result.metrics)
+    ['accuracy', 'f1_pn', 'macro_f1']
     """
     if (predictions is None) == (model is None):
         raise ValueError("pass exactly one of predictions= or model=")

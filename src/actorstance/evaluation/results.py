@@ -180,7 +180,22 @@ class ResultFile(_Frozen):
 
 
 class EvaluationResult(ResultFile):
-    """One evaluation: what was scored, by what, and every metric with its interval."""
+    """One evaluation: what was scored, by what, and every metric with its interval.
+
+    Made by :func:`~actorstance.evaluation.evaluate`; written by :meth:`write` (what
+    ``--output`` writes), read back by :meth:`read`.
+
+    Example
+    -------
+    >>> from actorstance import evaluate
+    >>> result = evaluate("data/dataset", model="baseline:majority", bootstrap=0)
+    >>> again = EvaluationResult.model_validate_json(result.to_json())
+    >>> again == result, again.metrics["f1_pn"].ci_low is None
+    (True, True)
+    """
+
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=True, json_schema_extra={
+        "description": "One evaluation: what was scored, by what, and every metric with its interval."})
 
     schema_version: Literal[RESULTS_SCHEMA_VERSION] = RESULTS_SCHEMA_VERSION
     created: str = Field(description="UTC time of the evaluation, ISO 8601; SOURCE_DATE_EPOCH fixes it.")

@@ -37,7 +37,30 @@ from actorstance.errors import ModelError
 
 @runtime_checkable
 class StanceModel(Protocol):
-    """The model protocol (see the module docstring)."""
+    """The model protocol: a scikit-learn style estimator over pair rows (see the module docstring).
+
+    Parameters
+    ----------
+    X : list of dict
+        Pair rows holding only :data:`~actorstance.columns.MODEL_INPUT_COLUMNS`.
+    y : list of str
+        The gold label of each row (``fit`` only; ``None`` for a model with ``requires_fit = False``).
+
+    Returns
+    -------
+    self, or a sequence of str or None
+        ``fit`` returns the model; ``predict`` one label per row, in row order (``None`` abstains).
+
+    Example
+    -------
+    >>> class AlwaysPositive:
+    ...     def fit(self, X, y):
+    ...         return self
+    ...     def predict(self, X):
+    ...         return ["positive"] * len(X)
+    >>> isinstance(AlwaysPositive(), StanceModel)
+    True
+    """
 
     def fit(self, X: list[dict[str, Any]], y: list[str]) -> Any: ...
 

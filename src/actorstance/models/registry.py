@@ -18,10 +18,33 @@ from actorstance.errors import ModelSpecError
 
 
 def make_baseline(name: str, **params) -> Any:
-    """An unfitted baseline by name; unknown names and bad parameters raise :class:`ModelSpecError`.
+    """An unfitted baseline by name (what ``--model baseline:NAME`` runs).
 
+    Parameters
+    ----------
+    name : str
+        A key of :data:`BASELINES`: ``majority``, ``stratified``, ``pair-prior``, ``lexicon``,
+        ``cue-stack`` or ``tfidf-lr``.
+    **params
+        ``random_state`` and the estimator's own parameters (``step__param`` for pipelines).
+
+    Returns
+    -------
+    estimator
+        An unfitted scikit-learn estimator following :class:`~actorstance.models.protocol.StanceModel`.
+
+    Raises
+    ------
+    ModelSpecError
+        For an unknown name or a parameter the estimator does not take.
+
+    Example
+    -------
     >>> make_baseline("tfidf-lr", random_state=1, clf__C=2.0).get_params()["clf__C"]
     2.0
+    >>> model = make_baseline("majority").fit([{}, {}, {}], ["neutral", "neutral", "positive"])
+    >>> list(model.predict([{}]))
+    ['neutral']
     """
     if name not in BASELINES:
         raise ModelSpecError(f"baseline:{name}: no such baseline. Fix: use one of {', '.join(sorted(BASELINES))}")
