@@ -24,3 +24,11 @@ def test_unknown_format_is_a_usage_error(tmp_path):
     result = invoke("export", "inception", TINY, "--output", tmp_path / "x")
     assert result.exit_code == 2
     assert "Invalid value for 'FORMAT': 'inception' is not one of 'brat', 'label-studio'." in result.output
+
+
+def test_a_bad_predictions_file_exits_1_naming_the_line(tmp_path):
+    preds = tmp_path / "preds.jsonl"
+    preds.write_text('{"id": "tiny_a/berg->holm", "label": "pos"}\n', encoding="utf-8")
+    err = error(invoke("export", "label-studio", TINY, "--predictions", preds, "--output", tmp_path / "t.json"))
+    assert err.startswith("Error: ") and f"{preds}:1" in err
+    assert not (tmp_path / "t.json").exists()

@@ -60,3 +60,18 @@ def test_output_folder_with_other_files_is_refused(tmp_path):
                              "folder, or one written by an earlier `actorstance import`; move your files elsewhere "
                              "first if this is the folder you meant.\n")
     assert (tmp_path / "keep.txt").read_text(encoding="utf-8") == "mine"
+
+
+def test_tool_import_of_a_malformed_brat_line_exits_1(tmp_path):
+    from tests.importers.tool_fixtures import TOOLS
+
+    copy = tmp_path / "brat"
+    shutil.copytree(TOOLS / "brat", copy)
+    ann = copy / "bob" / "berg_holm.ann"
+    ann.write_text(ann.read_text(encoding="utf-8") + "N1\tReference T1 Wikidata:Q1\tAnna Berg\n", encoding="utf-8")
+    result = invoke("import", "brat", copy, "--output", tmp_path / "out")
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == ("Error: 1 problem in the imported corpus:\n"
+                             f"  {ann}:9: normalisations (N1) are not imported. Fix: annotate stances as relations "
+                             "between two entity spans; remove the line.\n")
+    assert not (tmp_path / "out").exists()

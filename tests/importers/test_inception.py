@@ -87,3 +87,13 @@ def test_utf16_offsets_of_the_xmi_are_read_as_code_points(tmp_path):
     import_inception(tmp_path / "export", tmp_path / "out")
     assert stances_of(tmp_path / "out" / "carol", "emoji") == [
         ("anna_berg", "lars_holm", "positive", True, ["Anna Berg praised Lars Holm"])]
+
+
+def test_the_initial_cas_is_not_an_annotator(tmp_path):
+    copy = tmp_path / "inception"
+    shutil.copytree(INCEPTION, copy)
+    folder = copy / "annotation" / "berg_holm.txt"
+    shutil.copy(folder / "alice.xmi", folder / "INITIAL_CAS.xmi")
+    report = import_inception(copy, tmp_path / "out")
+    assert report.annotator_documents == {"alice": 1, "bob": 1}
+    assert report.ignored == {"INITIAL_CAS version": 1}

@@ -9,7 +9,8 @@ Install the reader with ``pip install 'actorstance[inception]'``. An INCEpTION p
 
 Every ``*.xmi`` under ``PATH`` (or inside a ``*.zip`` under it) is one annotator's version of one
 document: the annotator is the file name without ``.xmi``, the document id the name of the folder
-holding it without its extension; ``TypeSystem.xml`` lies next to the XMI (or in its zip). Inside,
+holding it without its extension; ``TypeSystem.xml`` lies next to the XMI (or in its zip).
+``INITIAL_CAS`` (the document before anyone annotated it) is counted, not imported. Inside,
 a custom span layer holds the mentions and evidence, a relation layer the stances::
 
     <custom:Actor xmi:id="12" sofa="1" begin="15" end="24" label="person"/>
@@ -37,6 +38,8 @@ from actorstance.importers.tool_import import import_documents
 
 FORMAT = "inception"
 TYPESYSTEM_FILE = "TypeSystem.xml"
+#: INCEpTION's pseudo-user holding a document before anyone annotated it: not an annotator's version.
+INITIAL_CAS = "INITIAL_CAS"
 
 
 def import_inception(path: str | Path, output: str | Path, *, mapping: str | Path | None = None) -> ImportReport:
@@ -52,6 +55,9 @@ def import_inception(path: str | Path, output: str | Path, *, mapping: str | Pat
     problems: list[Problem] = []
     docs = []
     for where, doc_id, annotator, xmi, typesystem in xmi_files(path):
+        if annotator == INITIAL_CAS:
+            report.ignored["INITIAL_CAS version"] = report.ignored.get("INITIAL_CAS version", 0) + 1
+            continue
         doc = read_xmi(xmi, typesystem, where=where, doc_id=doc_id, annotator=annotator,
                        names=tool_mapping.inception, problems=problems)
         if doc is not None:

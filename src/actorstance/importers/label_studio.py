@@ -20,7 +20,7 @@ labeling config shipped in ``actorstance/resources/label-studio.xml`` a task loo
   ``bi`` is a problem (a stance has a direction);
 * the annotator is ``completed_by`` (a user id, or an object with ``id``/``email``), mapped
   through the mapping's ``annotators`` (default ``ls-user-<id>``); cancelled (skipped)
-  annotations and tasks nobody annotated are counted, not imported; predictions are not
+  annotations, drafts and tasks nobody annotated are counted, not imported; predictions are not
   annotations and are not imported;
 * the document id is ``data.doc_id`` (written by ``actorstance export label-studio``), else
   ``ls-task-<task id>``; ``data.split``, when present, is the document's split;
@@ -81,6 +81,8 @@ def read_label_studio(path: Path, mapping: ToolMapping, report: ImportReport,
             continue
         if not annotations:
             _count(report.ignored, "task without annotations")
+        for _ in task.get("drafts") or ():
+            _count(report.ignored, "draft (not submitted)")
         for j, ann in enumerate(annotations):
             doc = _document(where, task, task_id, text, j, ann, mapping, report, problems)
             if doc is not None:
