@@ -126,6 +126,12 @@ class TrainSpecError(ActorstanceError):
     """A ``--train DATASET[:CONFIG:SPLIT]`` value cannot be parsed."""
 
 
+class AgreementError(ProblemsError):
+    """Annotation folders cannot be compared for agreement, or an ``agreement.json`` is invalid."""
+
+    subject = "the agreement study"
+
+
 class TextError(ActorstanceError):
     """A text to annotate cannot be read, or a surface to locate does not occur in it."""
 

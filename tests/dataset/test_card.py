@@ -157,3 +157,50 @@ def test_card_of_an_other_licence_names_and_links_it(tiny_copy, tmp_path):
     assert list(meta)[:4] == ["pretty_name", "license", "license_name", "license_link"]
     assert (meta["license"], meta["license_name"], meta["license_link"]) == (
         "other", "Invented Licence 1.0", "https://example.org/licence")
+
+
+def test_card_reports_agreement_when_the_folder_has_an_agreement_file(tiny_copy, tmp_path):
+    """Two annotators' copies of the tiny documents, one label changed: the card carries the figures."""
+    import shutil
+
+    from actorstance.agreement import measure_agreement
+    from actorstance.agreement.render import write_agreement
+    from actorstance.dataset.build import build_dataset
+
+    first, second = tmp_path / "ann_a", tmp_path / "ann_b"
+    shutil.copytree(tiny_copy, first)
+    shutil.copytree(tiny_copy, second)
+    path = second / "doc_a.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["stances"][0]["label"] = "negative"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    write_agreement(measure_agreement([first, second]), tiny_copy)
+    build_dataset(tiny_copy, tmp_path / "out")
+    body = (tmp_path / "out" / "README.md").read_text(encoding="utf-8")
+    # labels A: pos pos neg neu neg neu, B: neg pos neg neu neg neu → p_o = 5/6, p_e = (2·1 + 2·3 + 2·2)/36 = 1/3,
+    # kappa = (5/6 - 1/3) / (2/3) = 0.75; the explicit flag is always true: kappa undefined
+    assert ("**Inter-annotator agreement** (`agreement.json`, measured by `actorstance agree` on 2 documents "
+            "annotated independently in 2 annotator folders): pair identification F1 1.000 (directed pairs marked by "
+            "one annotator and by the other, pooled over annotator pairs); on the 6 pairs marked by two or more, "
+            "labels agree 83.3% (Cohen's κ 0.750) and explicit/implied 100.0% (Cohen's κ undefined).") in body
+    assert "Every document was annotated by a single annotator; agreement between independent annotations is " \
+           "reported below." in body
+    assert "- **Single annotator**: 1 annotator, agreement measured on 2 documents (see \"Annotation process\")." in body
+    assert "no inter-annotator agreement figure" not in body
+
+
+def test_an_agreement_file_about_other_documents_is_refused(tiny_copy, tmp_path):
+    import shutil
+
+    from actorstance.agreement import measure_agreement
+    from actorstance.agreement.render import write_agreement
+    from actorstance.dataset.build import build_dataset
+
+    for name in ("ann_a", "ann_b"):
+        shutil.copytree(tiny_copy, tmp_path / name)
+    write_agreement(measure_agreement([tmp_path / "ann_a", tmp_path / "ann_b"]), tiny_copy)
+    (tiny_copy / "doc_b.json").unlink()
+    (tiny_copy / "splits.json").write_text('{"tiny_a": "test"}', encoding="utf-8")
+    with pytest.raises(DatasetError, match=r"agreement.json: measures agreement on 1 document\(s\) this folder does "
+                                           r"not have \(tiny_b\)"):
+        build_dataset(tiny_copy, tmp_path / "out")

@@ -24,6 +24,7 @@ COMMANDS: dict[str, str] = {
     "new": "actorstance.cli.annotations:new",
     "locate": "actorstance.cli.annotations:locate",
     "build": "actorstance.cli.dataset:build",
+    "agree": "actorstance.cli.agreement:agree",
     "publish": "actorstance.cli.dataset:publish",
     "split": "actorstance.cli.dataset:split_",
     "import": "actorstance.cli.imports:import_",

@@ -16,7 +16,7 @@ BuildResult(output=PosixPath('data/dataset'), version='1.0.0', ...)
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
@@ -74,14 +74,17 @@ def build_dataset(annotations: str | Path = DEFAULT_ANNOTATIONS, output: str | P
         raise DatasetError(f"{annotations}: no annotation files (*.json) found. Fix: add annotation files or pass "
                            "another folder via --annotations.")
     try:
-        splits = read_splits(annotations / SPLITS_FILE, [d for d in index.doc_ids if d is not None])
+        doc_ids = [d for d in index.doc_ids if d is not None]
+        splits = read_splits(annotations / SPLITS_FILE, doc_ids)
         corpus = read_corpus(annotations)
+        agreement = read_folder_agreement(annotations, doc_ids)
     except ActorstanceError:
         for _ in iter_annotations(index):  # the annotations' problems come first: check every file
             pass
         raise
     with atomic_dir(output, command="build", inputs=[annotations, *index.texts]) as tmp, streaming_gc():
-        facts = _write_configs(tmp, iter_annotations(index), splits, corpus, shard_bytes=shard_bytes)
+        facts = replace(_write_configs(tmp, iter_annotations(index), splits, corpus, shard_bytes=shard_bytes),
+                        agreement=agreement)
         (tmp / CARD_FILE).write_text(render_card(facts), encoding="utf-8", newline="\n")
         (tmp / CROISSANT_FILE).write_text(render_croissant(facts, tmp), encoding="utf-8", newline="\n")
         manifest = write_manifest(tmp, version=corpus.version, built_with=built_with())
@@ -89,6 +92,24 @@ def build_dataset(annotations: str | Path = DEFAULT_ANNOTATIONS, output: str | P
         output=output, version=corpus.version, documents=len(facts.documents),
         rows={c.name: {s.name: s.num_examples for s in c.splits} for c in facts.configs},
         files={rel: entry["sha256"] for rel, entry in manifest["files"].items()}, sha256=manifest["sha256"])
+
+
+def read_folder_agreement(annotations: Path, doc_ids: list[str]):
+    """The folder's ``agreement.json`` (``actorstance agree --output``), if any; it must be about these documents."""
+    from actorstance.agreement import read_agreement
+    from actorstance.layout import AGREEMENT_FILE
+
+    path = annotations / AGREEMENT_FILE
+    if not path.exists():
+        return None
+    agreement = read_agreement(path)
+    foreign = sorted(set(agreement.doc_ids) - set(doc_ids))
+    if foreign:
+        raise DatasetError(f"{path}: measures agreement on {len(foreign)} document(s) this folder does not have "
+                           f"({', '.join(foreign[:5])}{', ...' if len(foreign) > 5 else ''}), so the card would "
+                           "misreport it. Fix: rerun `actorstance agree` on the annotators' folders of these "
+                           "documents, or remove the file.")
+    return agreement
 
 
 def built_with() -> dict[str, str]:

@@ -17,8 +17,8 @@ from dataclasses import replace
 from actorstance.columns import ANALYSIS_COLUMNS, COLUMN_DESCRIPTIONS, COLUMNS, LABEL_COLUMN, MODEL_INPUT_COLUMNS
 from actorstance.convert import CONTEXT_RULE
 from actorstance.dataset.datasheet import (
-    annotator_limitation, annotators_per_document, media_bias_use, outlets_statement, size_limitation,
-    source_limitation)
+    agreement_statement, annotator_limitation, annotators_per_document, media_bias_use, outlets_statement,
+    size_limitation, source_limitation)
 from actorstance.dataset.documents import (DOCUMENT_COLUMN_DESCRIPTIONS, DOCUMENT_COLUMNS, GOLD_COLUMN,
                                            ORACLE_INPUT_COLUMNS, RAW_INPUT_COLUMNS)
 from actorstance.dataset.facts import ConfigFacts, DatasetFacts
@@ -215,7 +215,9 @@ def _body(facts: DatasetFacts) -> str:
            "actors mentioned in a common paragraph without an annotated stance.\n\nAnnotators:\n"]
     ann += [f"- `{a.id}` ({a.kind}{', ' + a.name if a.name else ''}){': ' + a.note if a.note else ''}"
             for a in annotators]
-    ann.append(f"\n{annotators_per_document(docs)}\n")
+    ann.append(f"\n{annotators_per_document(docs, facts.agreement)}\n")
+    if facts.agreement is not None:
+        ann.append(f"{agreement_statement(facts.agreement)}\n")
     parts.append("\n".join(ann))
 
     uses = ["## Intended uses\n\n- Benchmarking directed actor→actor stance classifiers (pairs) and stance "
@@ -234,7 +236,7 @@ def _body(facts: DatasetFacts) -> str:
                  + (f"- Any commercial use: the licence ({corpus.license_name}) is non-commercial.\n"
                     if corpus.non_commercial else ""))
     parts.append("## Known limitations\n\n" + size_limitation(facts) + source_limitation(docs)
-                 + annotator_limitation(annotators, docs) +
+                 + annotator_limitation(annotators, docs, facts.agreement) +
                  "- **Text provenance**: the article text's copyright belongs "
                  "to its publisher and its licence for redistribution is unknown; the text is included for "
                  "research. Remove the `context`/`evidence` columns (offsets and ids remain) if that is a "

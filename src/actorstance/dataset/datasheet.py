@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from actorstance.agreement.results import AgreementSummary
 from actorstance.dataset.facts import AnnotatorFacts, DatasetFacts, DocumentFacts
 from actorstance.dataset.layout import CONFIGS
 from actorstance.plural import plural
@@ -84,32 +85,51 @@ def labellers(annotators: Annotators) -> list[AnnotatorFacts]:
     return [a for a in annotators if a.kind != "import"]
 
 
-def annotators_per_document(docs: Documents) -> str:
+def annotators_per_document(docs: Documents, agreement: AgreementSummary | None = None) -> str:
     """Whether any document has several annotators (the closing line of "Annotation process")."""
     several = sum(len(labellers(d.annotators)) > 1 for d in docs)
+    figure = "agreement between independent annotations is reported below" if agreement is not None else None
     if several == 0:
         one = len({a.id for d in docs for a in labellers(d.annotators)}) == 1
         return (f"Every document was annotated by {'a single annotator' if one else 'one of the annotators listed'}"
-                "; there is no inter-annotator agreement figure yet.")
-    return (f"{several} of {plural(len(docs), 'document')} list more than one annotator; this card records no "
-            "inter-annotator agreement figure.")
+                f"; {figure or 'there is no inter-annotator agreement figure yet'}.")
+    return (f"{several} of {plural(len(docs), 'document')} list more than one annotator; "
+            f"{figure or 'this card records no inter-annotator agreement figure'}.")
 
 
-def annotator_limitation(annotators: Annotators, docs: Documents) -> str:
+def agreement_statement(agreement: AgreementSummary) -> str:
+    """The agreement figures of ``agreement.json``, the two questions kept apart."""
+    from actorstance.agreement.render import COEFFICIENT_NAMES, number, percent
+
+    pairs, labels, explicit = agreement.pairs, agreement.labels, agreement.explicit
+    coefficient = COEFFICIENT_NAMES[labels.coefficient]
+    return (f"**Inter-annotator agreement** (`agreement.json`, measured by `actorstance agree` on "
+            f"{plural(agreement.documents, 'document')} annotated independently in "
+            f"{plural(len(agreement.folders), 'annotator folder')}): pair identification F1 {number(pairs.f1)} "
+            "(directed pairs marked by one annotator and by the other, pooled over annotator pairs); on the "
+            f"{plural(labels.items, 'pair')} marked by two or more, labels agree {percent(labels.observed)} "
+            f"({coefficient} {number(labels.value)}) and explicit/implied {percent(explicit.observed)} "
+            f"({coefficient} {number(explicit.value)}). The two figures answer different questions: which pairs "
+            "carry a stance, and which stance.")
+
+
+def annotator_limitation(annotators: Annotators, docs: Documents, agreement: AgreementSummary | None = None) -> str:
     """How many annotators, how many per document, and whether a model labelled."""
     people = labellers(annotators)
     n, several = len(people), sum(len(labellers(d.annotators)) > 1 for d in docs)
+    study = (f"agreement measured on {plural(agreement.documents, 'document')} (see \"Annotation process\")"
+             if agreement is not None else None)
     if several == 0:
         each = "" if n == 1 else ", one per document"
-        line = (f"- **{'Single annotator' if n == 1 else 'Annotators'}**: {plural(n, 'annotator')}{each}, no "
-                "adjudication or agreement study.")
+        line = (f"- **{'Single annotator' if n == 1 else 'Annotators'}**: {plural(n, 'annotator')}{each}, "
+                f"{study or 'no adjudication or agreement study'}.")
     else:
         kinds = ", ".join(f"{c} {k}" for k, c in sorted(Counter(a.kind for a in people).items()))
         per_doc = Counter(min(len(labellers(d.annotators)), 2) for d in docs)
         have = {i: f"{per_doc[i]} {'has' if per_doc[i] == 1 else 'have'}" for i in (0, 1, 2)}
         counts = [f"{have[2]} more than one", f"{have[1]} one"] + ([f"{have[0]} none"] if per_doc[0] else [])
         line = (f"- **Annotators**: {plural(n, 'annotator')} ({kinds}); of {plural(len(docs), 'document')}, "
-                f"{', '.join(counts[:-1])} and {counts[-1]}; this card records no agreement study.")
+                f"{', '.join(counts[:-1])} and {counts[-1]}; {study or 'this card records no agreement study'}.")
     if any(a.kind == "model" for a in annotators):
         line += (" Labels were produced by a model (an LLM following the codebook) and no human review is "
                  "recorded: treat them as a silver standard.")

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+from actorstance.agreement.results import AgreementSummary
 from actorstance.annotations import AnnotatedDocument
 from actorstance.convert import StancePair
 from actorstance.corpus import CorpusInfo
@@ -70,6 +71,7 @@ class DatasetFacts:
     corpus: CorpusInfo              # name, version, licence, citation (corpus.json or the defaults)
     configs: tuple[ConfigFacts, ...]
     documents: tuple[DocumentFacts, ...]
+    agreement: AgreementSummary | None = None   # the annotations folder's agreement.json, when it has one
 
     @property
     def version(self) -> str:
