@@ -8,7 +8,7 @@ import json
 import pytest
 
 from actorstance.annotations import load_annotation
-from actorstance.errors import AnnotationError, OutputError, TextError
+from actorstance.errors import AnnotationError, InputError, OutputError, TextError
 from actorstance.schema import GUIDELINE_VERSION
 from actorstance.segment import paragraphs
 from actorstance.skeleton import doc_id_for, new_annotation, write_new_annotation
@@ -67,7 +67,7 @@ def test_unreadable_texts_and_bad_options_are_clear_errors(tmp_path, article):
     (tmp_path / "latin1.txt").write_bytes("caf\xe9".encode("latin-1"))
     with pytest.raises(TextError, match=r"latin1.txt: not UTF-8 \(unexpected end of data at byte 3\)"):
         new_annotation(tmp_path / "latin1.txt", tmp_path / "x.json", annotator="a")
-    with pytest.raises(TextError, match="missing.txt: no such file"):
+    with pytest.raises(InputError, match="missing.txt: no such text file. Fix: pass the path of the article's text"):
         new_annotation(tmp_path / "missing.txt", tmp_path / "x.json", annotator="a")
     with pytest.raises(TextError) as err:
         write_new_annotation(article, tmp_path / "x.json", annotator="a b")

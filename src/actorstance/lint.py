@@ -121,16 +121,16 @@ def lint_documents(docs: list[AnnotatedDocument], split_ids: dict[Path, set[str]
 
 
 def _read_split_ids(folder: Path) -> set[str] | None:
-    import json
+    from actorstance.errors import ActorstanceError
+    from actorstance.inputs import read_json_object
 
     path = folder / SPLITS_FILE
-    if not path.is_file():
+    if not path.exists():
         return None
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
-        return set()  # the build reports a malformed splits file; no document counts as split here
-    return set(data) if isinstance(data, dict) else set()
+        return set(read_json_object(path, what="splits file"))
+    except ActorstanceError:
+        return set()  # `build` reports a malformed splits file; no document counts as split here
 
 
 # ---------------------------------------------------------------- the checks, one per rule (or two)

@@ -49,16 +49,13 @@ def doc_id_for(text_path: str | Path) -> str:
 
 
 def read_text(text_path: str | Path) -> tuple[str, str]:
-    """The text of a file to annotate (UTF-8, as it is) and the sha256 of its bytes."""
+    """The text of a file to annotate (UTF-8, as it is) and the sha256 of its bytes.
+
+    File-system problems raise :class:`~actorstance.errors.InputError` (via :mod:`actorstance.inputs`)."""
+    from actorstance.inputs import read_bytes
+
     path = Path(text_path)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise TextError(f"{path}: no such file. Fix: pass the path of the article's text file.") from None
-    except IsADirectoryError:
-        raise TextError(f"{path}: is a folder. Fix: pass the path of the article's text file.") from None
-    except OSError as err:
-        raise TextError(f"{path}: cannot be read ({err.strerror}). Fix: check the path and its permissions.") from None
+    data = read_bytes(path, what="text file", fix="pass the path of the article's text file")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as err:
@@ -125,7 +122,9 @@ def write_new_annotation(text_path: str | Path, output: str | Path, **options) -
 
 
 def _doc_id_taken(folder: Path, doc_id: str) -> Path | None:
-    from actorstance.annotations import NON_DOCUMENT_FILES
+    from actorstance.errors import ActorstanceError
+    from actorstance.inputs import read_json_object
+    from actorstance.layout import NON_DOCUMENT_FILES
 
     if not folder.is_dir():
         return None
@@ -133,8 +132,8 @@ def _doc_id_taken(folder: Path, doc_id: str) -> Path | None:
         if path.name in NON_DOCUMENT_FILES:
             continue
         try:
-            if json.loads(path.read_text(encoding="utf-8")).get("doc_id") == doc_id:
+            if read_json_object(path, what="annotation file").get("doc_id") == doc_id:
                 return path
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError, AttributeError):
+        except ActorstanceError:
             continue  # `validate` reports broken files; here only a clean duplicate matters
     return None

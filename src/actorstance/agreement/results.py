@@ -13,7 +13,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from actorstance.errors import AgreementError, Problem
+from actorstance.errors import AgreementError
 
 FORMAT = "actorstance-agreement/1"
 
@@ -122,16 +122,14 @@ class AgreementResult:
 
 def read_agreement(path: str | Path) -> AgreementSummary:
     """Read an ``agreement.json`` strictly; :class:`~actorstance.errors.AgreementError` names the field."""
+    from actorstance.inputs import parse_json, read_bytes
+    from actorstance.problems import validation_problems
+
     path = Path(path)
     fix = "write it with `actorstance agree DIR_A DIR_B --output FOLDER`, do not edit it by hand"
+    data = read_bytes(path, what="agreement file", fix=fix, error=AgreementError)
+    parse_json(data, str(path), error=AgreementError)  # limits, encoding, duplicate keys
     try:
-        raw = path.read_bytes().decode("utf-8")
-    except OSError as err:
-        raise AgreementError([Problem(str(path), "", f"cannot be read ({err.strerror})", "check the path")]) from None
-    except UnicodeDecodeError as err:
-        raise AgreementError([Problem(str(path), "", f"not UTF-8 ({err.reason} at byte {err.start})", fix)]) from None
-    try:
-        return AgreementSummary.model_validate_json(raw)
+        return AgreementSummary.model_validate_json(data)  # JSON mode: arrays are the model's tuples
     except ValidationError as err:
-        raise AgreementError([Problem(str(path), ".".join(str(p) for p in e["loc"]), e["msg"], fix)
-                              for e in err.errors()]) from None
+        raise AgreementError(validation_problems(str(path), err, fix=fix)) from None
