@@ -32,8 +32,10 @@ def stances(*triplets) -> dict:
 
 
 @pytest.mark.parametrize("line, message", [
-    ("not json", "{p}:1: not valid JSON at column 1. Fix: write one JSON object per line, e.g. {{\"doc_id\": \"...\", "
-                 "\"stances\": [{{\"source\": \"...\", \"target\": \"...\", \"label\": \"positive\"}}]}}."),
+    ("not json", "{p}:1: invalid JSON: Expecting value (column 1). Fix: write one JSON value per line (JSON lines)."),
+    ('{{"doc_id": "tiny_b", "doc_id": "tiny_b", "stances": []}}'.format(),
+     "{p}:1: doc_id: key 'doc_id' appears 2 times in this object, so one value would be silently dropped. "
+     "Fix: keep exactly one 'doc_id'."),
     ([1], "{p}:1: expected a JSON object, got list. Fix: write one JSON object per line, e.g. {{\"doc_id\": \"...\", "
           "\"stances\": [{{\"source\": \"...\", \"target\": \"...\", \"label\": \"positive\"}}]}}."),
     ({"doc_id": "tiny_b"}, "{p}:1: stances: missing. Fix: give the list of stances; \"stances\": [] for none."),
@@ -82,7 +84,7 @@ def test_duplicate_document_and_every_problem_at_once(tiny_dataset, write_lines)
 def test_no_such_file(tiny_dataset, tmp_path):
     path = tmp_path / "nope.jsonl"
     assert problems(run(tiny_dataset, path)) == [
-        f"{path}: no such file. Fix: pass a JSON lines file written by `actorstance predict --task extraction` or "
+        f"{path}: no such predictions file. Fix: pass a JSON lines file written by `actorstance predict --task extraction` or "
         "your system."]
 
 
@@ -161,3 +163,38 @@ def test_predict_writes_a_file_evaluate_reads(tiny_dataset, tmp_path):
                                  "baseline:cooccurrence", "--dataset", tiny_dataset, "--bootstrap", 200,
                                  "--json").stdout)
     assert by_file["metrics"] == by_model["metrics"] and by_model["training"]["kind"] == "train-split"
+
+
+def test_an_imported_extraction_model(tiny_dataset):
+    r = invoke("evaluate", "--task", "extraction", "--dataset", tiny_dataset, "--model",
+               "tests.extraction.user_models:Perfect", "--bootstrap", 0, "--json")
+    assert r.exit_code == 0, r.output
+    data = json.loads(r.stdout)
+    assert data["metrics"]["triplet_f1"]["value"] == 1.0 and data["training"]["kind"] == "none"
+
+
+def test_a_crashing_model_is_a_clean_error(tiny_dataset):
+    r = invoke("evaluate", "--task", "extraction", "--dataset", tiny_dataset, "--model",
+               "tests.extraction.user_models:Crashing")
+    assert error(r) == ("Error: model tests.extraction.user_models.Crashing: predict() raised RuntimeError: out of "
+                        "memory. Fix: correct the model's predict(); run with --debug (or ACTORSTANCE_DEBUG=1) to see "
+                        "the model's traceback\n")
+
+
+def test_a_model_answering_an_unknown_label_is_refused(tiny_dataset):
+    r = invoke("evaluate", "--task", "extraction", "--dataset", tiny_dataset, "--model",
+               "tests.extraction.user_models:BadLabel")
+    assert error(r) == ("Error: --model tests.extraction.user_models:BadLabel: predict() returned a bad stance: "
+                        "document 'tiny_b': stances[0].label: unknown label 'friendly'. Fix: use one of: positive, "
+                        "negative, neutral (leave a pair without a stance out)\n")
+
+
+def test_train_option_for_extraction(tiny_dataset):
+    r = invoke("evaluate", "--task", "extraction", "--setting", "oracle-actors", "--dataset", tiny_dataset,
+               "--model", "baseline:cooccurrence", "--train", f"{tiny_dataset}:documents:train", "--bootstrap", 0,
+               "--json")
+    assert r.exit_code == 0, r.output
+    assert json.loads(r.stdout)["training"]["kind"] == "external"
+    r = invoke("evaluate", "--task", "extraction", "--setting", "oracle-actors", "--dataset", tiny_dataset,
+               "--model", "baseline:cooccurrence", "--train", f"{tiny_dataset}:pairs:train")
+    assert r.exit_code == 2 and "--task extraction trains on documents" in r.stderr

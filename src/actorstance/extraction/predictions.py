@@ -46,59 +46,52 @@ class ExtractionPredictions:
 
 def read_extraction_predictions(path: str | Path, *, doc_ids: Sequence[str], split: str = "the split"
                                 ) -> ExtractionPredictions:
-    """Read ``path`` and check it against the split's ``doc_ids``; raises :class:`PredictionsError`."""
-    from actorstance.dataset.manifest import sha256_file
-    from actorstance.jsonl import loads, read_jsonl_lines
+    """Read ``path`` and check it against the split's ``doc_ids``; raises :class:`PredictionsError`.
+
+    Lines are streamed and problems capped (:func:`actorstance.inputs.iter_jsonl`), as for pair
+    predictions: malformed JSON, duplicate keys, a byte-order mark or an unreadable file are
+    reported the same way.
+    """
+    from actorstance.checksum import sha256_file
+    from actorstance.inputs import iter_jsonl
+    from actorstance.problems import ProblemList
 
     where = str(path)
-    try:
-        lines = list(read_jsonl_lines(path))
-        sha256 = sha256_file(Path(path))
-    except FileNotFoundError:
-        raise PredictionsError([Problem(where, "", "no such file", "pass a JSON lines file written by "
-                                        "`actorstance predict --task extraction` or your system")]) from None
-    except IsADirectoryError:
-        raise PredictionsError([Problem(where, "", "is a folder, not a file", "pass the predictions .jsonl file")]) from None
-    except UnicodeDecodeError as err:
-        raise PredictionsError([Problem(where, "", f"not UTF-8 text ({err.reason} at byte {err.start})",
-                                        "write the file as UTF-8 JSON lines")]) from None
-
     known = set(doc_ids)
-    problems: list[Problem] = []
+    problems = ProblemList()
     found: dict[str, tuple[Triplet, ...]] = {}
     first_line: dict[str, int] = {}
     foreign: list[tuple[int, str]] = []
-    for number, raw in lines:
+    n_lines = 0
+    fix = "pass a JSON lines file written by `actorstance predict --task extraction` or your system"
+    for number, record in iter_jsonl(path, problems, what="predictions file", fix=fix):
+        n_lines += 1
         line_where = f"{where}:{number}"
-        try:
-            record = loads(raw)
-        except ValueError as err:
-            column = f" at column {err.colno}" if getattr(err, "colno", None) else ""
-            problems.append(Problem(line_where, "", f"not valid JSON{column}", f"write one JSON object per line, e.g. {_EXAMPLE}"))
-            continue
         parsed = _check_line(line_where, record, problems)
         if parsed is None:
             continue
         doc_id, stances = parsed
         if doc_id in first_line:
-            problems.append(Problem(line_where, f"doc_id {doc_id!r}", f"duplicate document (first on line "
-                                    f"{first_line[doc_id]})", "write one line per document, with all its stances"))
+            problems.add(Problem(line_where, f"doc_id {doc_id!r}", f"duplicate document (first on line "
+                                 f"{first_line[doc_id]})", "write one line per document, with all its stances"))
             continue
         first_line[doc_id] = number
         if doc_id not in known:
             foreign.append((number, doc_id))
         elif stances is not None:
             found[doc_id] = stances
+    if problems and not n_lines and any(p.where == where for p in problems.kept):
+        problems.raise_if_any(PredictionsError)  # the file itself could not be read
+    sha256 = sha256_file(Path(path))
     problems.extend(_foreign_problems(where, foreign, split))
     missing = [d for d in doc_ids if d not in first_line]
     if missing:
         examples = ", ".join(repr(d) for d in missing[:MAX_EXAMPLES])
         more = f" and {len(missing) - MAX_EXAMPLES} more" if len(missing) > MAX_EXAMPLES else ""
-        problems.append(Problem(where, "", f"{len(missing)} of the {len(doc_ids)} documents of {split} have no line: "
-                                           f"{examples}{more}",
-                                'write one line per document of the split; "stances": [] when it has none'))
-    if problems:
-        raise PredictionsError(problems)
+        problems.add(Problem(where, "", f"{len(missing)} of the {len(doc_ids)} documents of {split} have no line: "
+                                        f"{examples}{more}",
+                             'write one line per document of the split; "stances": [] when it has none'))
+    problems.raise_if_any(PredictionsError)
     return ExtractionPredictions(where, sha256, tuple(doc_ids), tuple(found[d] for d in doc_ids))
 
 
@@ -125,7 +118,7 @@ def check_model_extractions(output: Any, *, doc_ids: Sequence[str], who: str) ->
     return tuple(checked)  # type: ignore[arg-type]
 
 
-def _check_line(where: str, record, problems: list[Problem]) -> tuple[str, tuple[Triplet, ...] | None] | None:
+def _check_line(where: str, record, problems) -> tuple[str, tuple[Triplet, ...] | None] | None:
     if not isinstance(record, dict):
         problems.append(Problem(where, "", f"expected a JSON object, got {type(record).__name__}",
                                 f"write one JSON object per line, e.g. {_EXAMPLE}"))
@@ -150,7 +143,7 @@ def _check_line(where: str, record, problems: list[Problem]) -> tuple[str, tuple
     return doc_id, stances if len(problems) == n_before and not extra else None
 
 
-def _check_stances(where: str, stances, problems: list[Problem]) -> tuple[Triplet, ...] | None:
+def _check_stances(where: str, stances, problems) -> tuple[Triplet, ...] | None:
     if not isinstance(stances, list):
         problems.append(Problem(where, "stances", f"expected a list, got {_short(stances)}",
                                 'give a list of {"source", "target", "label"} objects'))

@@ -19,6 +19,7 @@ from __future__ import annotations
 from typing import Any, Sequence
 
 from actorstance.errors import ModelError
+from actorstance.models.guard import calling, guarded_clone, guarded_fit
 from actorstance.models.training import TrainingProtocol, requires_fit
 
 N_SPLITS = 5
@@ -30,17 +31,14 @@ def run_extraction_protocol(estimator, eval_inputs: Sequence[dict], *, eval_targ
                             ) -> tuple[list[Any], TrainingProtocol]:
     """Train ``estimator`` by the applicable protocol and return its raw ``predict`` output for
     every evaluated document (checked by the caller) and the protocol."""
-    from sklearn.base import clone
-
     eval_inputs = list(eval_inputs)
     if not requires_fit(estimator):
-        model = clone(estimator, safe=False)
-        model.fit(eval_inputs, None)
+        model = guarded_fit(guarded_clone(estimator), eval_inputs, None)
         return _predict(model, eval_inputs, who), TrainingProtocol(
             kind="none", description="No training: the model is rule-based or already trained; its fit sees no gold "
             "triplets.", n_folds=None, n_train=None, train_source=None)
     if train_inputs is not None and len(train_inputs):
-        model = clone(estimator, safe=False).fit(list(train_inputs), list(train_targets or []))
+        model = guarded_fit(guarded_clone(estimator), list(train_inputs), list(train_targets or []))
         n = len(train_inputs)
         noun = "document" if n == 1 else "documents"
         if train_source:
@@ -61,8 +59,8 @@ def run_extraction_protocol(estimator, eval_inputs: Sequence[dict], *, eval_targ
     k = min(N_SPLITS, n_docs)
     outputs: list[Any] = [None] * n_docs
     for train_idx, test_idx in KFold(n_splits=k, shuffle=True, random_state=random_state).split(eval_inputs):
-        model = clone(estimator, safe=False).fit([eval_inputs[i] for i in train_idx],
-                                                 [eval_targets[i] for i in train_idx])
+        model = guarded_fit(guarded_clone(estimator), [eval_inputs[i] for i in train_idx],
+                            [eval_targets[i] for i in train_idx])
         for i, out in zip(test_idx, _predict(model, [eval_inputs[i] for i in test_idx], who)):
             outputs[i] = out
     return outputs, TrainingProtocol(
@@ -71,12 +69,14 @@ def run_extraction_protocol(estimator, eval_inputs: Sequence[dict], *, eval_targ
 
 
 def _predict(model, inputs: list, who: str) -> list:
-    out = model.predict(inputs)
-    try:
+    """``model.predict`` under the guard of user models; the stances themselves are checked by the caller."""
+    with calling(model, "predict"):
+        out = model.predict(inputs)
+        if out is None or isinstance(out, (str, bytes, dict)) or not hasattr(out, "__iter__"):
+            raise ModelError(f"{who}: predict() returned {'None' if out is None else 'a ' + type(out).__name__}, "
+                             "not one list of stances per document. Fix: return a list with one list of "
+                             "{\"source\", \"target\", \"label\"} dicts per document")
         out = list(out)
-    except TypeError:
-        raise ModelError(f"{who}: predict() returned a {type(out).__name__}, not one list of stances per document. "
-                         "Fix: return a list with one list of stances per document") from None
     if len(out) != len(inputs):
         raise ModelError(f"{who}: predict() returned {len(out)} stance lists for {len(inputs)} documents. "
                          "Fix: return exactly one list (possibly empty) per document, in document order")

@@ -1,0 +1,201 @@
+"""End-to-end extraction on SEESAW's story split: aggregate figures for commit, nothing else.
+
+    python benchmarks/run_seesaw_extraction.py PATH/TO/SEESAW-CHECKOUT [--work /tmp/seesaw-extraction]
+        [--output benchmarks/corpus_seesaw_extraction] [--bootstrap 1000] [--seed 0]
+    python benchmarks/run_seesaw_extraction.py --render benchmarks/corpus_seesaw_extraction/summary.json
+
+Each step is a CLI process, timed (wall, CPU, peak resident memory):
+
+1. ``actorstance import seesaw PATH --output WORK/annotations``
+2. ``actorstance build --annotations WORK/annotations --output WORK/dataset``
+3. ``actorstance benchmark --task extraction --setting oracle-actors --dataset WORK/dataset:documents:test``
+   — every registered extraction baseline, trained on SEESAW ``train``, scored on ``test``, 95%
+   bootstrap intervals over documents, paired comparisons.
+
+Then it writes OUTPUT/summary.json (aggregate numbers only: metrics, per-label scores, counts,
+error kinds, alignment summary, training protocol, costs) and renders OUTPUT/report.md from it.
+SEESAW is CC BY-NC-SA 4.0: WORK must lie outside the repository; OUTPUT never gets a document,
+an actor name, a triplet or an alignment entry, and a last check fails if any document id or
+multi-word actor name of the test split appears in it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_seesaw_import import CLI, REPO, measure  # noqa: E402  (the same timing as the import benchmark)
+
+from actorstance.extraction.scoring import ERROR_KINDS  # noqa: E402
+
+EPOCH = "1795737600"  # as benchmarks/seed: byte-identical benchmark reruns
+SETTING = "oracle-actors"
+METRICS = ("f1_pn", "triplet_f1", "triplet_precision", "triplet_recall", "pair_f1", "pair_precision", "pair_recall",
+           "direction_swap_rate")
+#: RuSentRel document-level attitude extraction (corpus: Loukachevitch & Rusnachenko, 2018), the figures
+#: cited in docs/extraction.md (best published F1, human agreement). A different corpus and language:
+#: an order of magnitude, not a comparison.
+RUSENTREL = {"best_published_f1": 41.9, "human_agreement_f1": 55.0}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("seesaw", type=Path, nargs="?", help="SEESAW checkout (the folder holding SEESAW/)")
+    parser.add_argument("--work", type=Path, default=Path("/tmp/seesaw-extraction"), help="outside the repository")
+    parser.add_argument("--output", type=Path, default=REPO / "benchmarks" / "corpus_seesaw_extraction")
+    parser.add_argument("--bootstrap", type=int, default=1000)
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--render", type=Path, metavar="SUMMARY", help="only re-render report.md next to SUMMARY")
+    args = parser.parse_args()
+    if args.render:
+        (args.render.parent / "report.md").write_text(render(json.loads(args.render.read_text(encoding="utf-8"))),
+                                                      encoding="utf-8")
+        return
+    if args.seesaw is None:
+        parser.error("give the SEESAW checkout (or --render SUMMARY)")
+    work = args.work.resolve()
+    if work == REPO or REPO in work.parents:
+        raise SystemExit(f"--work {work} is inside the repository; SEESAW-derived files must stay out of it")
+    os.environ.update(SOURCE_DATE_EPOCH=EPOCH)
+    ann, dataset, bench = work / "annotations", work / "dataset", work / "extraction"
+    costs = {}
+    if not (dataset / "MANIFEST.json").is_file():
+        costs["import seesaw"] = measure([*CLI, "import", "seesaw", str(args.seesaw), "--output", str(ann)])
+        costs["build"] = measure([*CLI, "build", "--annotations", str(ann), "--output", str(dataset)])
+    costs["benchmark --task extraction"] = measure([
+        *CLI, "benchmark", "--task", "extraction", "--setting", SETTING, "--dataset", f"{dataset}:documents:test",
+        "--bootstrap", str(args.bootstrap), "--seed", str(args.seed), "--quiet", "--output", str(bench)])
+    results = json.loads((bench / "results.json").read_text(encoding="utf-8"))
+    [board] = results["extraction"]
+    summary = summarise(board, results, costs)
+    staged = work / "report"  # written and checked outside the repository, then copied
+    shutil.rmtree(staged, ignore_errors=True)
+    staged.mkdir()
+    (staged / "summary.json").write_text(json.dumps(summary, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    (staged / "report.md").write_text(render(summary), encoding="utf-8")
+    check_no_seesaw_text(dataset, staged)
+    args.output.mkdir(parents=True, exist_ok=True)
+    for path in staged.iterdir():
+        shutil.copyfile(path, args.output / path.name)
+    print(f"wrote {args.output / 'report.md'}")
+
+
+def _metric(m: dict) -> dict:
+    return {"value": m["value"], "ci_low": m["ci_low"], "ci_high": m["ci_high"]}
+
+
+def summarise(board: dict, results: dict, costs: dict) -> dict:
+    """Aggregate numbers only: nothing here names a document, an actor or a triplet."""
+    models = []
+    for m in board["models"]:
+        r = m["result"]
+        models.append({
+            "name": m["name"], "tied_with_best": m["tied_with_best"],
+            "training": {k: r["training"][k] for k in ("kind", "n_folds", "n_train")} if r["training"] else None,
+            "metrics": {name: _metric(r["metrics"][name]) for name in METRICS},
+            "per_label": [{k: row[k] for k in ("label", "precision", "recall", "f1", "support", "predicted")}
+                          for row in r["per_label"]],
+            "predicted_triplets": r["predicted_triplets"], "predicted_pairs": r["predicted_pairs"],
+            "errors": {kind: r["errors"][kind] for kind in ERROR_KINDS},
+            "alignment_summary": r["alignment_summary"], "collapsed": r["collapsed"],
+            "comparisons": {k: {f: c[f] for f in ("difference", "ci_low", "ci_high", "p_value")}
+                            for k, c in m["comparisons"].items()},
+        })
+    first = board["models"][0]["result"] if board["models"] else None
+    return {
+        "corpus": "SEESAW (Wen, Hovy & Hauptmann, ACL 2024), story split, imported by `actorstance import seesaw`",
+        "setting": board["setting"], "split": board["split"], "dataset_version": board["version"],
+        "n_documents": board["n_documents"], "gold_triplets": board["gold_triplets"],
+        "gold_pairs": first["gold_pairs"] if first else None,
+        "bootstrap": {k: first["bootstrap"][k] for k in ("n_resamples", "seed", "confidence", "unit", "n_units")}
+        if first else None,
+        "best": board["best"], "models": models, "not_run": [n["name"] for n in board["not_run"]],
+        "reference": RUSENTREL,
+        "costs": {step: {"wall_s": round(wall, 1), "cpu_s": round(cpu, 1), "peak_rss_mib": round(rss)}
+                  for step, (wall, cpu, rss, _) in costs.items()},
+    }
+
+
+def _ci(m: dict, scale: float = 100.0) -> str:
+    if m["value"] is None:
+        return "—"
+    low = "—" if m["ci_low"] is None else f"{m['ci_low'] * scale:.1f}"
+    high = "—" if m["ci_high"] is None else f"{m['ci_high'] * scale:.1f}"
+    return f"{m['value'] * scale:.1f} [{low}, {high}]"
+
+
+def render(s: dict) -> str:
+    lines = ["# SEESAW: end-to-end extraction (aggregate figures)", "",
+             f"Corpus: {s['corpus']}. Setting `{s['setting']}`: each system reads a whole test article with its gold "
+             "actors (names, aliases, mentions) and answers with directed (source, target, label) triplets, scored "
+             "against the article's distinct gold triplets (docs/extraction.md). Split `test`: "
+             f"{s['n_documents']} documents, {s['gold_triplets']} gold triplets ({s['gold_pairs']} directed pairs). "
+             "Percentages; 95% percentile-bootstrap intervals over documents "
+             f"({s['bootstrap']['n_resamples']} resamples, seed {s['bootstrap']['seed']}).", "",
+             "Regenerate with `python benchmarks/run_seesaw_extraction.py PATH/TO/SEESAW` (SEESAW stays outside the "
+             "repository; only these aggregates are committed).", "",
+             "| model | f1_pn | triplet F1 | triplet P | triplet R | pair F1 | pair R | swap rate | training |",
+             "|---|---|---|---|---|---|---|---|---|"]
+    for m in s["models"]:
+        t = m["training"]
+        training = "—" if t is None else t["kind"] + (f", {t['n_train']} train documents" if t["n_train"] else "")
+        k = m["metrics"]
+        lines.append(f"| `{m['name']}` | {_ci(k['f1_pn'])} | {_ci(k['triplet_f1'])} | {_ci(k['triplet_precision'])} | "
+                     f"{_ci(k['triplet_recall'])} | {_ci(k['pair_f1'])} | {_ci(k['pair_recall'])} | "
+                     f"{_ci(k['direction_swap_rate'])} | "
+                     f"{training} |")
+    lines += ["", "Paired comparison with the best model (Δ f1_pn, percentage points, same resampled documents):", ""]
+    for m in s["models"]:
+        c = m["comparisons"].get("f1_pn")
+        if c:
+            lines.append(f"- `{m['name']}`: {c['difference'] * 100:+.1f} [{c['ci_low'] * 100:+.1f}, "
+                         f"{c['ci_high'] * 100:+.1f}], p = {c['p_value']:.3f}")
+    lines += ["", "Per label (triplet F1, %; support = gold triplets):", "",
+              "| model | " + " | ".join(row["label"] for row in s["models"][0]["per_label"]) + " |",
+              "|---|" + "---|" * len(s["models"][0]["per_label"])]
+    for m in s["models"]:
+        lines.append(f"| `{m['name']}` | " + " | ".join(
+            "—" if row["f1"] is None else f"{row['f1'] * 100:.1f} (n={row['support']})" for row in m["per_label"]) + " |")
+    lines += ["", "Error kinds (wrong predicted triplets by kind; gold pairs predicted in neither direction):", "",
+              "| model | " + " | ".join(s["models"][0]["errors"]) + " |",
+              "|---|" + "---|" * len(s["models"][0]["errors"])]
+    for m in s["models"]:
+        lines.append(f"| `{m['name']}` | " + " | ".join(str(n) for n in m["errors"].values()) + " |")
+    lines += ["", "Both baselines answer with actor ids (oracle-actors), so every name aligns by the `id` rule. "
+              "Their pair recall is bounded by the candidate policy: a gold pair whose actors share no paragraph is "
+              "never a candidate, so `cooccurrence`'s pair recall (it predicts every candidate, in both directions) "
+              "is that ceiling.", "",
+              f"For scale only (another corpus and language): RuSentRel's best published document-level attitude F1 "
+              f"is {s['reference']['best_published_f1']}, its human agreement {s['reference']['human_agreement_f1']}.",
+              ""]
+    if s["not_run"]:
+        lines += ["Not run: " + ", ".join(f"`{n}`" for n in s["not_run"]) + ".", ""]
+    lines += ["Costs:", "", "| step | wall s | CPU s | peak RSS MiB |", "|---|---|---|---|"]
+    lines += [f"| {step} | {c['wall_s']} | {c['cpu_s']} | {c['peak_rss_mib']} |" for step, c in s["costs"].items()]
+    return "\n".join(lines) + "\n"
+
+
+def check_no_seesaw_text(dataset: Path, folder: Path) -> None:
+    """Fail if a document id or a multi-word actor name of the test split is in ``folder``."""
+    import pyarrow.parquet as pq
+
+    needles: set[str] = set()
+    for path in sorted((dataset / "documents").glob("test-*.parquet")):
+        for row in pq.read_table(path, columns=["doc_id", "actors"]).to_pylist():
+            needles.add(row["doc_id"])
+            needles |= {a["name"] for a in row["actors"] if " " in a["name"].strip()}
+    for path in folder.iterdir():
+        text = path.read_text(encoding="utf-8")
+        found = sorted(n for n in needles if n in text)
+        if found:
+            raise SystemExit(f"{path} contains SEESAW text ({len(found)} strings); not written for commit — fix the "
+                             "script")
+
+
+if __name__ == "__main__":
+    main()
