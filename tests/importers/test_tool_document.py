@@ -147,3 +147,15 @@ def test_every_problem_names_the_item_and_the_fix(spans, relations, expected):
     imported, _, problems = run(spans, relations)
     assert imported is None
     assert problems == [expected]
+
+
+def test_tool_ids_that_are_not_identifiers_and_a_cited_discontinuous_mention():
+    start, end = at("Lars Holm")
+    spans = [span("-x_1", "person", "Anna Berg"),  # Label Studio region ids may start with '-' or '_'
+             ToolSpan("T2", "person", ((start, start + 4), (start + 5, end)), "Lars Holm"),  # brat: "Lars" + "Holm"
+             span("ev", "evidence", "Anna Berg praised Lars Holm")]
+    imported, report, problems = run(spans, [ToolRelation("R1", ("positive",), "-x_1", "T2")])
+    assert problems == [] and report.mapped["discontinuous_mention_split"] == 1
+    ann = imported.annotation
+    assert [(m.id, m.text) for m in ann.mentions] == [("m1", "Anna Berg"), ("m2", "Lars"), ("m3", "Holm")]
+    assert ann.stances[0].mentions == ["m1", "m2", "m3"]

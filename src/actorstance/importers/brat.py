@@ -103,7 +103,7 @@ def read_ann(content: str, text: str, *, where: str, doc_id: str, annotator: str
                 _note(fields, spans, report)
             elif kind == "*":
                 _equiv(fields, relations)
-            elif kind in "ENM":
+            elif kind in _KINDS:
                 raise _LineProblem(f"{_KINDS[kind]} ({fields[0]}) are not imported",
                                  "annotate stances as relations between two entity spans; remove the line")
             else:

@@ -27,6 +27,7 @@ UTF-16 code units; cassis converts them to code points, which is what the checks
 from __future__ import annotations
 
 import io
+import warnings
 import zipfile
 from pathlib import Path
 
@@ -101,8 +102,11 @@ def read_xmi(xmi: bytes, typesystem: bytes | None, *, where: str, doc_id: str, a
                                 f"export with the type system (INCEpTION writes {TYPESYSTEM_FILE} with each XMI)"))
         return None
     try:
-        ts = cassis.load_typesystem(io.BytesIO(typesystem))
-        cas = cassis.load_cas_from_xmi(io.BytesIO(xmi), typesystem=ts)
+        with warnings.catch_warnings():
+            # cassis warns about offsets outside the text and keeps them; the import reports them as problems
+            warnings.simplefilter("ignore", UserWarning)
+            ts = cassis.load_typesystem(io.BytesIO(typesystem))
+            cas = cassis.load_cas_from_xmi(io.BytesIO(xmi), typesystem=ts)
     except Exception as err:  # cassis raises lxml, ValueError and its own errors for malformed files
         problems.append(Problem(where, "", f"not a readable UIMA CAS XMI ({type(err).__name__}: {err})",
                                 "export the document again in the format 'UIMA CAS XMI'"))

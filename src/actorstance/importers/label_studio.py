@@ -81,7 +81,8 @@ def read_label_studio(path: Path, mapping: ToolMapping, report: ImportReport,
             continue
         if not annotations:
             _count(report.ignored, "task without annotations")
-        for _ in task.get("drafts") or ():
+        drafts = task.get("drafts")
+        for _ in drafts if isinstance(drafts, list) else ():
             _count(report.ignored, "draft (not submitted)")
         for j, ann in enumerate(annotations):
             doc = _document(where, task, task_id, text, j, ann, mapping, report, problems)
@@ -124,7 +125,7 @@ def _document(where: str, task: dict, task_id, text: str, j: int, ann, mapping: 
         elif item.get("type") == "labels" and item.get("from_name") == names.labels:
             regions.append(item)
         elif item.get("type") == "textarea" and item.get("from_name") == names.actor:
-            value = (item.get("value") or {}).get("text")
+            value = item["value"].get("text") if isinstance(item.get("value"), dict) else None
             typed = [t.strip() for t in value if isinstance(t, str) and t.strip()] if isinstance(value, list) else []
             if len(set(typed)) > 1:
                 problems.append(Problem(doc.where, f"region {item.get('id')!r}", f"several actor names {typed}",

@@ -120,7 +120,8 @@ class ToolMapping(BaseModel):
         """The project annotator for a tool's user id or name (the tool's own id, made an identifier, if unmapped)."""
         if tool_id in self.annotators:
             return self.annotators[tool_id]
-        return AnnotatorMapping(id=tool_id)
+        # not validated here: an id that names no folder is reported by the import, with its location
+        return AnnotatorMapping.model_construct(id=tool_id, name=None, kind="human")
 
 
 def _lookup(table: dict[str, str], label: str) -> str | None:

@@ -88,13 +88,14 @@ def to_annotation(doc: ToolDocument, mapping: ToolMapping, report: ImportReport,
     """
     before = len(problems)
     mentions, evidence = _spans(doc, mapping, report, problems)
+    # the canonical mention ids, m1... in text order (a tool's own ids need not be identifiers)
+    order = sorted(mentions.values(), key=lambda m: (m.start, m.end, m.id))
+    number = {m.id: f"m{i}" for i, m in enumerate(order, start=1)}
     actors, actor_of = _actors(doc, mapping, mentions, problems)
-    stances = _stances(doc, mapping, mentions, evidence, actor_of, report, problems)
+    stances = _stances(doc, mapping, mentions, evidence, actor_of, number, report, problems)
     if len(problems) > before:
         return None
     annotator = mapping.annotator(doc.annotator)
-    order = sorted(mentions.values(), key=lambda m: (m.start, m.end, m.id))
-    number = {m.id: f"m{i}" for i, m in enumerate(order, start=1)}
     annotation = Annotation(
         schema_version=SCHEMA_VERSION, doc_id=doc.doc_id, text=text_ref(doc.doc_id, doc.text),
         language=mapping.language, guideline_version=mapping.guideline_version,
@@ -103,7 +104,7 @@ def to_annotation(doc: ToolDocument, mapping: ToolMapping, report: ImportReport,
         metadata={"tool": doc.tool, **doc.metadata}, actors=actors,
         mentions=[Mention(id=number[m.id], actor=actor_of[m.span], start=m.start, end=m.end, text=m.text)
                   for m in order],
-        stances=[s.model_copy(update={"mentions": [number[m] for m in s.mentions]}) for s in stances])
+        stances=stances)
     report.documents += 1
     report.actors += len(actors)
     report.mentions += len(order)
@@ -260,7 +261,8 @@ def _span_text(doc: ToolDocument, span_id: str, mentions: dict[str, _Piece]) -> 
 
 
 def _stances(doc: ToolDocument, mapping: ToolMapping, mentions: dict[str, _Piece], evidence: dict[str, list[_Piece]],
-             actor_of: dict[str, str], report: ImportReport, problems: list[Problem]) -> list[Stance]:
+             actor_of: dict[str, str], number: dict[str, str], report: ImportReport,
+             problems: list[Problem]) -> list[Stance]:
     known_spans = {s.id for s in doc.spans}
     paragraphs = ParagraphIndex(doc.text)
     pairs: dict[tuple[str, str], list[tuple[ToolRelation, str, bool, list[_Piece]]]] = {}
@@ -331,7 +333,8 @@ def _stances(doc: ToolDocument, mapping: ToolMapping, mentions: dict[str, _Piece
         stances.append(Stance(
             id=f"s{len(stances) + 1}", source=source, target=target, label=kinds[0],
             explicit=not all(implied for _, _, implied, _ in rels),
-            evidence=[Span(start=p.start, end=p.end, text=p.text) for p in pieces], mentions=cited))
+            evidence=[Span(start=p.start, end=p.end, text=p.text) for p in pieces],
+            mentions=[number[pid] for pid in cited]))
     return stances
 
 
