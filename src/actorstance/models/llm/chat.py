@@ -161,7 +161,8 @@ class ChatRunner:
         if not jobs:
             return []
         show = sys.stderr.isatty() if progress is None else progress
-        with tqdm(total=len(jobs), desc=desc, unit="prompt", file=sys.stderr, disable=not show, leave=False) as bar:
+        with tqdm(total=len(jobs), desc=desc, unit="prompt", file=sys.stderr, disable=not show, leave=False,
+                  mininterval=0) as bar:  # every answer redraws: requests, not the bar, set the pace
             first = 0
             if self.response_format is None:  # settle the form on the first job, then run the rest in parallel
                 outcomes[0] = self._probe(jobs[0], schema, schema_name, parse)
