@@ -75,3 +75,18 @@ def test_tool_import_of_a_malformed_brat_line_exits_1(tmp_path):
                              f"  {ann}:9: normalisations (N1) are not imported. Fix: annotate stances as relations "
                              "between two entity spans; remove the line.\n")
     assert not (tmp_path / "out").exists()
+
+
+def test_the_folders_of_a_tool_import_are_what_agree_compares(tmp_path):
+    from tests.importers.tool_fixtures import TOOLS
+
+    out = tmp_path / "round1"
+    assert invoke("import", "label-studio", TOOLS / "label-studio-export.json", "--output", out).exit_code == 0
+    result = invoke("agree", out / "ls-user-2", out / "ls-user-3")
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    # user 2 marked 3 pairs, user 3 two of them: F1 = 2*2/(3+2); both give those two the same polarity
+    assert lines[:2] == ["1 document compared across 2 folders",
+                         "pair identification: F1 0.800 (2 pairs marked by both annotators of an annotator pair, "
+                         "5 marked in all, pooled)"]
+    assert lines[2].startswith("labels on shared pairs: 100.0% observed on 2 pairs")
