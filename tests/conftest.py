@@ -32,6 +32,53 @@ def error(result) -> str:
     return result.stderr
 
 
+# ---------------------------------------------------------------- built datasets (once per session)
+
+@pytest.fixture(scope="session")
+def tiny_dataset(tmp_path_factory) -> Path:
+    """The tiny fixture built: tiny_a → train (4 pairs, 20 candidates), tiny_b → test (2 pairs, 4 candidates,
+    1 document). Shared by every test of the session: treat it as read-only (``dataset_copy`` to write)."""
+    from actorstance.dataset.build import build_dataset
+
+    output = tmp_path_factory.mktemp("tiny") / "dataset"
+    build_dataset(TINY, output)
+    return output
+
+
+@pytest.fixture(scope="session")
+def two_document_dataset(tmp_path_factory) -> Path:
+    """Both tiny documents in the test split (6 pairs, 2 documents), no train split; read-only."""
+    from actorstance.dataset.build import build_dataset
+
+    annotations = tmp_path_factory.mktemp("two") / "annotations"
+    shutil.copytree(TINY, annotations)
+    (annotations / "splits.json").write_text(json.dumps({"tiny_a": "test", "tiny_b": "test"}), encoding="utf-8")
+    build_dataset(annotations, annotations.parent / "dataset")
+    return annotations.parent / "dataset"
+
+
+@pytest.fixture(scope="session")
+def seesaw_dataset(tmp_path_factory) -> Path:
+    """A dataset folder built from an import of the invented SEESAW-format fixture; read-only."""
+    from actorstance.dataset.build import build_dataset
+    from actorstance.importers.seesaw import import_seesaw
+
+    root = tmp_path_factory.mktemp("seesaw")
+    import_seesaw(FIXTURES / "seesaw_mini", root / "annotations")
+    build_dataset(root / "annotations", root / "dataset")
+    return root / "dataset"
+
+
+@pytest.fixture
+def dataset_copy(tiny_dataset: Path, tmp_path: Path) -> Path:
+    """A writable copy of the built tiny dataset."""
+    dest = tmp_path / "dataset"
+    shutil.copytree(tiny_dataset, dest)
+    return dest
+
+
+# ---------------------------------------------------------------- annotation fixtures
+
 @pytest.fixture
 def tiny_copy(tmp_path: Path) -> Path:
     """A writable copy of the tiny two-document fixture (annotations, texts and splits.json)."""

@@ -1,5 +1,9 @@
 """Load annotation files and check them against their texts, reporting every problem at once.
 
+Why one module of ~400 lines: loading and the checks against the text are one job — every check
+reports into the same per-file problem list that :func:`load_annotation` raises at once — and the
+checks are private helpers of it, one small function per rule.
+
 >>> doc = load_annotation("data/annotations/000_90ff7f66b757b298.json")  # doctest: +SKIP
 >>> doc.text[doc.annotation.mentions[0].start:doc.annotation.mentions[0].end]  # doctest: +SKIP
 """

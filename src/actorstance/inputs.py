@@ -1,5 +1,8 @@
 """Reading every JSON and JSONL input the same careful way.
 
+Why one module of ~340 lines: it is the one reading mechanism for every JSON/JSONL input, each
+concern (file system, encoding, limits, duplicate keys) a small function; one place by design.
+
 One file at a time (so that streaming readers can use it per document):
 
 - **file system**: a missing path, a folder, a symlink loop, an unreadable file or something

@@ -5,7 +5,7 @@ from __future__ import annotations
 import networkx as nx
 import pytest
 
-from tests.reports.conftest import EPOCH, tiny_dataset  # noqa: F401  (a fixture)
+from tests.reports.conftest import EPOCH
 from tests.conftest import error, invoke
 
 

@@ -1,38 +1,13 @@
-"""Built datasets for the evaluation tests (made once per session from the invented tiny fixture)."""
+"""Predictions-file and gold helpers of the evaluation tests (built datasets: tests/conftest.py)."""
 
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from actorstance.cli import cli
 from actorstance.evaluation import load_split_data
-from tests.conftest import TINY
-
-
-def _build(annotations: Path, output: Path) -> Path:
-    result = CliRunner().invoke(cli, ["build", "--annotations", str(annotations), "--output", str(output)])
-    assert result.exit_code == 0, result.output
-    return output
-
-
-@pytest.fixture(scope="session")
-def tiny_dataset(tmp_path_factory) -> Path:
-    """tiny_a is the train split (4 pairs, 20 candidates), tiny_b the test split (2 pairs, 4 candidates)."""
-    return _build(TINY, tmp_path_factory.mktemp("tiny") / "dataset")
-
-
-@pytest.fixture(scope="session")
-def two_document_dataset(tmp_path_factory) -> Path:
-    """Both tiny documents in the test split (6 pairs), no train split."""
-    annotations = tmp_path_factory.mktemp("two") / "annotations"
-    shutil.copytree(TINY, annotations)
-    (annotations / "splits.json").write_text(json.dumps({"tiny_a": "test", "tiny_b": "test"}), encoding="utf-8")
-    return _build(annotations, annotations.parent / "dataset")
 
 
 @pytest.fixture

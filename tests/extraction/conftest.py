@@ -1,4 +1,4 @@
-"""Built datasets (tiny_a → train, tiny_b → test; the SEESAW-format fixture) and a predictions-file helper."""
+"""A predictions-file helper of the extraction tests (built datasets: tests/conftest.py)."""
 
 from __future__ import annotations
 
@@ -6,8 +6,6 @@ import json
 from pathlib import Path
 
 import pytest
-
-from tests.dataset.conftest import seesaw_dataset, tiny_dataset  # noqa: F401  (shared built fixtures)
 
 
 @pytest.fixture

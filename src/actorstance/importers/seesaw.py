@@ -1,5 +1,8 @@
 """SEESAW (Zhang, Beauchamp & Wang, EMNLP 2022) → canonical annotation files: the mapping rules.
 
+Why one module of ~370 lines: it holds SEESAW's mapping rules, one small function per rule of
+docs/importing-seesaw.md, so that the document and the code can be read side by side.
+
 :mod:`actorstance.importers.seesaw_format` reads and checks a checkout; this module maps each
 article to an :class:`~actorstance.schema.Annotation` (``docs/importing-seesaw.md`` explains every rule):
 

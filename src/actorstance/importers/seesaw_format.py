@@ -1,5 +1,8 @@
 """Reading SEESAW's own format (Zhang, Beauchamp & Wang, EMNLP 2022; CC BY-NC-SA 4.0), strictly.
 
+Why one module of ~350 lines: it is one format's strict reader (spaCy's one-module-per-format
+converters); its record types and the checks that build them belong together.
+
 A SEESAW checkout (the folder holding ``SEESAW/``, or ``SEESAW/`` itself) has three folders::
 
     annotations/TRIPLET_000_DOCUMENT_0.json

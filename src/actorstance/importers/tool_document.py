@@ -1,5 +1,8 @@
 """One annotator's spans and relations on one document, as any annotation tool exports them, → an annotation.
 
+Why one module of ~380 lines: it is the one set of rules every tool importer shares (one small
+function per rule of docs/annotation-tools.md); splitting it would scatter that contract.
+
 Every tool importer (``label_studio``, ``brat``, ``inception``, ``doccano``) reads its format into a
 :class:`ToolDocument` and calls :func:`to_annotation`; the rules below are therefore the same for
 every tool (docs/annotation-tools.md):

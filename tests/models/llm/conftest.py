@@ -34,14 +34,3 @@ def jobs(n: int = 3):
     from actorstance.models.llm.chat import ChatJob
 
     return [ChatJob(f"p{i}", [{"role": "user", "content": f"pair {i}"}]) for i in range(n)]
-
-
-@pytest.fixture(scope="session")
-def tiny_dataset(tmp_path_factory):
-    """The invented tiny fixture built: tiny_a is the train split (4 pairs, 20 candidates), tiny_b the test split."""
-    from tests.conftest import TINY, invoke
-
-    output = tmp_path_factory.mktemp("llm-tiny") / "dataset"
-    result = invoke("build", "--annotations", TINY, "--output", output)
-    assert result.exit_code == 0, result.output
-    return output
