@@ -34,6 +34,11 @@ def raw():
     ("Former President Joe Biden", "joe biden"),
     ("Ukraine-Russia", "ukraine russia"),
     ("the President", "president"),
+    ("Kremlin spokesman Dmitry Peskov", "dmitry peskov"),             # a qualified title
+    ("Russian Deputy Prime Minister Alexander Novak", "alexander novak"),
+    ("the Belarusian president", "belarusian president"),            # nothing after the title: kept
+    ("Martin Luther King", "martin luther king"),                    # a title word at the end is a name
+    ("Ukraine and Russia", "ukraine and russia"),
 ])
 def test_normalisation(name, normalised):
     assert normalise_name(name) == normalised
@@ -52,6 +57,7 @@ def test_normalisation(name, normalised):
     ("Volodymyr Zelenskyy", "zelensky", "name"),
     ("Zelenský", "zelensky", "alias"),                           # diacritics
     ("Hunter Biden", "hunter_biden", "name"),
+    ("Belarusian President Alexander Lukashenko", "lukashenko", "name"),
 ])
 def test_aligned_names(raw, name, actor, rule):
     a = raw.align(name)

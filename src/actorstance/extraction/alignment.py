@@ -21,6 +21,8 @@ the alignment is deterministic.
 'kremlin'
 >>> normalise_name("Łukaszenka")
 'lukaszenka'
+>>> normalise_name("Belarusian President Alexander Lukashenko")
+'alexander lukashenko'
 """
 
 from __future__ import annotations
@@ -58,12 +60,15 @@ _POSSESSIVE = re.compile(r"'s\b|(?<=s)'(?=\s|$)")
 _DROPPED = re.compile(r"[.']")
 _SEPARATORS = re.compile(r"[^\w\s]|_")
 _LEADING = re.compile(r"^(?:(?:" + "|".join(re.escape(w) for w in (*TITLES, *ARTICLES)) + r")\s+)+")
+#: One or two qualifying words, then a title, then the name: "Belarusian President Alexander Lukashenko".
+_QUALIFIED = re.compile(r"^(?:\S+\s+){1,2}?(?:" + "|".join(re.escape(w) for w in TITLES) + r")\s+(?=\S)")
 
 
 def normalise_name(name: str) -> str:
     """The key a name is matched by: diacritics removed, case folded, possessive ``'s`` removed,
     dots and apostrophes dropped (``U.S.`` → ``us``), other punctuation turned into spaces, leading
-    articles and titles removed (``the``, ``President``...), whitespace collapsed. A name made only
+    articles and titles removed (``the``, ``President``...), also after one or two qualifying words
+    (``Kremlin spokesman Dmitry Peskov`` → ``dmitry peskov``), whitespace collapsed. A name made only
     of titles keeps them (``"the President"`` → ``"president"``)."""
     text = unicodedata.normalize("NFKD", name)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
@@ -74,7 +79,7 @@ def normalise_name(name: str) -> str:
     text = " ".join(_SEPARATORS.sub(" ", text).split())
     stripped = _LEADING.sub("", text + " ").strip()
     if stripped:
-        return stripped
+        return _QUALIFIED.sub("", stripped, count=1)
     without_articles = re.sub(r"^(?:(?:the|a|an)\s+)+", "", text + " ").strip()
     return without_articles or text
 
