@@ -168,3 +168,26 @@ def test_a_predicted_pair_of_a_sentence_scoped_corpus_is_drawn_inside_its_senten
         start, end = pair.context_start, pair.context_start + len(pair.context)
         assert any(a.label == pair.label and all(start <= regions[r].start and regions[r].end <= end
                                                  for r in (a.source, a.target)) for a in out.arrows)
+
+
+def test_candidate_pairs_are_drawn_for_the_annotator_to_decide(tmp_path):
+    from actorstance.convert import stance_pairs
+    from actorstance.errors import ImportFormatError
+
+    docs = load_annotations([TINY])
+    undecided = [p for p in stance_pairs(docs, candidates=True) if p.label == "none"]
+    out = export_annotations("brat", [TINY], tmp_path / "brat", candidates=True)
+    assert sum(a.label is None for d in out for a in d.arrows) == len(undecided) > 0
+    collection = tmp_path / "collection" / "carol"
+    collection.mkdir(parents=True)
+    for f in (tmp_path / "brat").glob("*.*"):
+        shutil.copy(f, collection / f.name)
+    with pytest.raises(ImportFormatError) as err:  # left as exported: every candidate is still undecided
+        import_brat(tmp_path / "collection", tmp_path / "back")
+    assert {p.message for p in err.value.problems} == {"a pre-annotated candidate pair is still undecided"}
+    assert len(err.value.problems) == len(undecided)
+    for ann in collection.glob("*.ann"):  # the annotator deletes them all: no stance in those pairs
+        ann.write_text("".join(line + "\n" for line in ann.read_text(encoding="utf-8").splitlines()
+                               if "\tcandidate " not in line), encoding="utf-8")
+    report = import_brat(tmp_path / "collection", tmp_path / "back")
+    assert report.stances == sum(len(d.annotation.stances) for d in docs)

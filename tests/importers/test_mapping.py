@@ -39,7 +39,7 @@ def test_a_user_file_is_merged_over_the_default_entry_by_entry(tmp_path):
      "docs/annotation-tools.md)."),
     ('{"relation_labels": {"attacks": "negative+hostile"}}',
      "relation_labels.attacks: 'hostile' is not a relation role; use one of positive, negative, neutral, implied, "
-     "same_actor, ignore, or several joined by '+'. Fix: correct the mapping file (its keys are documented in "
+     "same_actor, candidate, ignore, or several joined by '+'. Fix: correct the mapping file (its keys are documented in "
      "docs/annotation-tools.md)."),
     ('{"labels": {}}', "labels: unknown key (the keys are span_labels, relation_labels, annotators, language, "
                        "guideline_version, label_studio, inception). Fix: correct the mapping file (its keys are "

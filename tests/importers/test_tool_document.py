@@ -113,8 +113,8 @@ def test_selected_whitespace_is_trimmed_and_counted():
      "never overlap (codebook M5): keep the outermost and delete the other."),
     (BASE, [ToolRelation("r1", ("likes",), "a", "b")],
      "x.json: task 1: relation 'r1': unknown relation label 'likes'. Fix: relabel the relation or map the label in a "
-     "--mapping file (relation_labels; known: equiv, implied, negative, negative_implied, neutral, neutral_implied, "
-     "positive, positive_implied, same-actor, same_actor)."),
+     "--mapping file (relation_labels; known: candidate, equiv, implied, negative, negative_implied, neutral, "
+     "neutral_implied, positive, positive_implied, same-actor, same_actor)."),
     (BASE, [ToolRelation("r1", ("positive", "negative"), "a", "b")],
      "x.json: task 1: relation 'r1': a stance relation needs exactly one of positive, negative, neutral; it has labels "
      "['positive', 'negative']. Fix: label the relation with one stance label (and 'implied' when the stance is "

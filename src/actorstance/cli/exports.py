@@ -21,8 +21,10 @@ TOOLS = ("brat", "label-studio")
 @click.option("--predictions", type=click.Path(dir_okay=False, path_type=Path),
               help="A model's predictions on the documents' candidate pairs (the `candidates` config): drawn "
                    "instead of the annotated stances.")
+@click.option("--candidates", is_flag=True,
+              help="Also draw every candidate pair with no stance as an unlabelled relation, to label or delete.")
 @click.option("--model-version", help="Name of the pre-annotation's origin (Label Studio's model_version).")
-def export(format_name: str, paths: tuple[Path, ...], output: Path, predictions: Path | None,
+def export(format_name: str, paths: tuple[Path, ...], output: Path, predictions: Path | None, candidates: bool,
            model_version: str | None) -> None:
     """Write the annotated documents at PATHS (default: data/annotations/) as FORMAT pre-annotations.
 
@@ -38,7 +40,7 @@ def export(format_name: str, paths: tuple[Path, ...], output: Path, predictions:
     from actorstance.exporters import export_annotations
 
     docs = export_annotations(format_name, paths or (Path(DEFAULT_ANNOTATIONS),), output, predictions=predictions,
-                              model_version=model_version)
+                              model_version=model_version, candidates=candidates)
     arrows = sum(len(d.arrows) for d in docs)
     click.echo(f"wrote {plural(len(docs), format_name + ' document')} ({plural(arrows, 'stance relation')}) "
                f"to {output}")

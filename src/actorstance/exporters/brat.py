@@ -9,7 +9,8 @@ The ``.ann`` lines are the ones ``actorstance import brat`` reads back::
     R1	positive Arg1:T1 Arg2:T2
 
 A mention whose text is not its actor's name gets an ``AnnotatorNotes`` note with the name; an
-implied stance takes the relation type ``<label>_implied``. ``annotation.conf`` is the one shipped in
+implied stance takes the relation type ``<label>_implied``, an undecided candidate pair the type
+``candidate``. ``annotation.conf`` is the one shipped in
 ``actorstance/resources/brat-annotation.conf``. brat has no notion of a prediction: the collection
 is the starting point the annotators correct. The folder is written atomically and replaced whole; a
 non-empty folder that an earlier brat export did not write is refused (:func:`actorstance.atomic.atomic_dir`).
@@ -23,6 +24,7 @@ from typing import Iterable, Sequence
 
 from actorstance.atomic import atomic_dir
 from actorstance.exporters.preannotation import PreAnnotation
+from actorstance.importers.mapping import CANDIDATE
 
 CONFIG_RESOURCE = "brat-annotation.conf"
 ANNOTATION_CONF = "annotation.conf"
@@ -41,9 +43,15 @@ def ann_lines(doc: PreAnnotation) -> list[str]:
         lines.append(f"T{n}\t{region.label} {region.start} {region.end}\t{region.text}")
         if region.actor is not None and region.actor != region.text:
             notes.append(f"#{len(notes) + 1}\tAnnotatorNotes T{n}\t{region.actor}")
-    relations = [f"R{n}\t{arrow.label}{'_implied' if arrow.implied else ''} Arg1:{ids[arrow.source]} "
-                 f"Arg2:{ids[arrow.target]}" for n, arrow in enumerate(doc.arrows, start=1)]
+    relations = [f"R{n}\t{_relation_type(arrow)} Arg1:{ids[arrow.source]} Arg2:{ids[arrow.target]}"
+                 for n, arrow in enumerate(doc.arrows, start=1)]
     return lines + notes + relations
+
+
+def _relation_type(arrow) -> str:
+    if arrow.label is None:
+        return CANDIDATE
+    return f"{arrow.label}_implied" if arrow.implied else arrow.label
 
 
 def write_brat(docs: Sequence[PreAnnotation], output: str | Path, *, inputs: Iterable[str | Path] = ()) -> int:

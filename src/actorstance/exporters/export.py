@@ -18,8 +18,8 @@ EXPORTERS = {"label-studio": write_label_studio, "brat": write_brat}
 
 
 def export_annotations(format_name: str, paths: Iterable[str | Path], output: str | Path, *,
-                       predictions: str | Path | None = None, model_version: str | None = None
-                       ) -> list[PreAnnotation]:
+                       predictions: str | Path | None = None, model_version: str | None = None,
+                       candidates: bool = False) -> list[PreAnnotation]:
     """Validate the annotations under ``paths`` and write them (or ``predictions`` on them) for the tool.
 
     Returns the written pre-annotations (their ``misplaced_evidence`` says which evidence spans an
@@ -29,7 +29,8 @@ def export_annotations(format_name: str, paths: Iterable[str | Path], output: st
         raise ActorstanceError(f"{format_name!r} is not an export format; use one of: {', '.join(sorted(EXPORTERS))}")
     paths = [Path(p) for p in paths]
     docs = load_annotations(paths)
-    pre = preannotate(docs, splits=_known_splits(paths), predictions=predictions, model_version=model_version)
+    pre = preannotate(docs, splits=_known_splits(paths), predictions=predictions, model_version=model_version,
+                      candidates=candidates)
     EXPORTERS[format_name](pre, output, inputs=[*paths, *([predictions] if predictions else [])])
     return pre
 

@@ -51,7 +51,7 @@ def label_studio_tasks(docs: Sequence[PreAnnotation], *, names: LabelStudioNames
         scores = []
         for arrow in doc.arrows:
             relation = {"from_id": arrow.source, "to_id": arrow.target, "type": "relation", "direction": "right",
-                        "labels": [arrow.label, *([IMPLIED] if arrow.implied else [])]}
+                        "labels": [arrow.label, *([IMPLIED] if arrow.implied else [])] if arrow.label else []}
             if arrow.score is not None:
                 relation["score"] = arrow.score
                 scores.append(arrow.score)

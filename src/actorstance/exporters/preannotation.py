@@ -7,6 +7,8 @@ documents (their actors and mentions, from a first pass, another corpus or an ex
 * **regions** — every mention (labelled with its actor's type, carrying the actor's name, so the
   import groups it back into the same actor) and, for stances drawn from the annotation, their
   evidence spans;
+* **candidates** (``candidates=True``) — an unlabelled arrow for every candidate pair with no
+  stance, which the annotator labels or deletes (the import refuses one left undecided);
 * **arrows** — one per evidence span of each stance (the import merges the arrows of one pair
   back into one stance, each arrow taking the smallest evidence region around its mentions): from
   a source mention to a target mention. With a predictions file
@@ -47,7 +49,7 @@ class Arrow:
 
     source: str
     target: str
-    label: str
+    label: str | None  # None: a candidate pair for the annotator to decide
     implied: bool = False
     score: float | None = None
 
@@ -70,9 +72,15 @@ EVIDENCE_LABEL = "evidence"
 
 
 def preannotate(docs: Sequence[AnnotatedDocument], *, splits: dict[str, str] | None = None,
-                predictions: str | Path | None = None, model_version: str | None = None) -> list[PreAnnotation]:
-    """The pre-annotation of every document: its own stances, or the predictions at ``predictions``."""
+                predictions: str | Path | None = None, model_version: str | None = None,
+                candidates: bool = False) -> list[PreAnnotation]:
+    """The pre-annotation of every document: its own stances, or the predictions at ``predictions``.
+
+    ``candidates`` adds an unlabelled arrow for every candidate pair with no stance (codebook
+    "Candidate pairs"), drawn inside the pair's context, for the annotator to label or delete.
+    """
     predicted = _read_predictions(docs, predictions) if predictions is not None else None
+    undecided = _undecided_pairs(docs) if candidates else {}
     out = []
     for doc in docs:
         ann = doc.annotation
@@ -102,6 +110,11 @@ def preannotate(docs: Sequence[AnnotatedDocument], *, splits: dict[str, str] | N
                 source, target, _ = _arrow_ends(ann.mentions, pair.source_id, pair.target_id, (), within=window)
                 if source is not None:
                     arrows.append(Arrow(source=source, target=target, label=label, score=score))
+        for pair in undecided.get(doc.doc_id, []):
+            window = (pair.context_start, pair.context_start + len(pair.context))
+            source, target, _ = _arrow_ends(ann.mentions, pair.source_id, pair.target_id, (), within=window)
+            if source is not None:
+                arrows.append(Arrow(source=source, target=target, label=None))
         out.append(PreAnnotation(doc_id=doc.doc_id, text=doc.text, split=(splits or {}).get(doc.doc_id),
                                  regions=tuple(regions), arrows=tuple(arrows), origin=origin,
                                  misplaced_evidence=tuple(misplaced)))
@@ -152,6 +165,17 @@ def _arrow_ends(mentions: Sequence[Mention], source: str, target: str, cited: Se
             return ranked[0][0].id, ranked[0][1].id, False
         ranked = landing
     return ranked[0][0].id, ranked[0][1].id, True
+
+
+def _undecided_pairs(docs: Sequence[AnnotatedDocument]) -> dict[str, list]:
+    """``{doc_id: [pair]}`` of the candidate pairs no stance covers (label ``none``)."""
+    from actorstance.convert import stance_pairs
+
+    found: dict[str, list] = {}
+    for pair in stance_pairs(docs, candidates=True):
+        if pair.label == NONE_LABEL:
+            found.setdefault(pair.doc_id, []).append(pair)
+    return found
 
 
 def _read_predictions(docs: Sequence[AnnotatedDocument], path: str | Path) -> dict[str, list[tuple]]:

@@ -17,7 +17,8 @@ entry (docs/annotation-tools.md):
 Label lookup ignores case and surrounding whitespace. A span label maps to an actor type
 (a mention), ``evidence`` (a stance's evidence) or ``ignore`` (counted, not imported); a relation
 label to a stance label, ``implied`` (the stance is implied, not explicit), ``same_actor`` (the
-two mentions refer to one actor) or ``ignore`` — or to several joined by ``+``
+two mentions refer to one actor), ``candidate`` (a pre-annotated pair still to decide: an
+error on import) or ``ignore`` — or to several joined by ``+``
 (``"negative_implied": "negative+implied"``, for tools with one label per relation).
 
 >>> mapping = read_mapping(None)
@@ -41,10 +42,12 @@ from actorstance.schema import GUIDELINE_VERSION
 
 DEFAULT_MAPPING = "tool-mapping.json"
 EVIDENCE, IGNORE, IMPLIED, SAME_ACTOR = "evidence", "ignore", "implied", "same_actor"
+#: A pre-annotated candidate pair (``actorstance export --candidates``) the annotator has to decide.
+CANDIDATE = "candidate"
 #: What a span label may map to: an actor type (the span is a mention), evidence, or ignore.
 SPAN_ROLES: tuple[str, ...] = (*(t for t in ACTOR_TYPES if t != "other"), EVIDENCE, IGNORE)
 #: What a relation label may map to.
-RELATION_ROLES: tuple[str, ...] = (*STANCE_LABELS, IMPLIED, SAME_ACTOR, IGNORE)
+RELATION_ROLES: tuple[str, ...] = (*STANCE_LABELS, IMPLIED, SAME_ACTOR, CANDIDATE, IGNORE)
 
 _STRICT = ConfigDict(strict=True, extra="forbid", frozen=True)
 SpanRole = Literal[SPAN_ROLES]  # type: ignore[valid-type]

@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 
 from actorstance.errors import Problem
 from actorstance.importers.ids import unique_slug
-from actorstance.importers.mapping import EVIDENCE, IGNORE, IMPLIED, SAME_ACTOR, ToolMapping
+from actorstance.importers.mapping import CANDIDATE, EVIDENCE, IGNORE, IMPLIED, SAME_ACTOR, ToolMapping
 from actorstance.importers.output import ImportedDocument, text_ref
 from actorstance.importers.report import ImportReport
 from actorstance.labels import STANCE_LABELS
@@ -293,6 +293,11 @@ def _stances(doc: ToolDocument, mapping: ToolMapping, mentions: dict[str, _Piece
             continue
         report.records += 1
         labels = sorted({r for r in roles if r in STANCE_LABELS})
+        if CANDIDATE in roles and not labels:
+            problems.append(Problem(doc.where, where, "a pre-annotated candidate pair is still undecided",
+                                    "relabel it positive, negative or neutral (and implied when it is), or delete "
+                                    "it when the article expresses no stance of the source towards the target"))
+            continue
         if len(labels) != 1:
             got = f"labels {list(rel.labels)}" if rel.labels else "no label"
             problems.append(Problem(doc.where, where, f"a stance relation needs exactly one of "
