@@ -25,6 +25,30 @@ def invoke(*args, env=None):
     return CliRunner().invoke(cli, [str(a) for a in args], env=env)
 
 
+def json_error(text: str) -> str:
+    """Python's own words for why ``text`` is not JSON, with the column: ``"Expecting value (column 12)"``.
+
+    Tests assert our whole message but take another library's part of it from that library, so a new
+    wording there breaks no test here."""
+    try:
+        json.loads(text)
+    except json.JSONDecodeError as err:
+        return f"{err.msg} (column {err.colno})"
+    raise AssertionError(f"{text!r} is valid JSON")
+
+
+def pydantic_error(annotation, value, *, strict: bool = True) -> str:
+    """pydantic's own message for ``value`` failing ``annotation`` (strict), e.g. ``"Input should be a valid
+    string"`` — see :func:`json_error`."""
+    from pydantic import TypeAdapter, ValidationError
+
+    try:
+        TypeAdapter(annotation).validate_python(value, strict=strict)
+    except ValidationError as err:
+        return err.errors()[0]["msg"]
+    raise AssertionError(f"{value!r} is a valid {annotation}")
+
+
 def error(result) -> str:
     """The stderr of a run that failed on bad input: exit code 1, nothing on stdout."""
     assert result.exit_code == 1, result.output

@@ -3,9 +3,10 @@ from pathlib import Path
 
 import pytest
 
-from actorstance.annotations import annotation_files, document_order, iter_annotations, load_annotation, load_annotations
+from actorstance.annotations import (
+    annotation_files, document_order, iter_annotations, load_annotation, load_annotations)
 from actorstance.errors import AnnotationError
-from tests.conftest import TINY
+from tests.conftest import TINY, json_error
 
 
 def problems_of(path: Path) -> list[str]:
@@ -48,7 +49,7 @@ def test_invalid_json_names_line(tiny_copy):
     path = tiny_copy / "doc_a.json"
     path.write_text('{\n  "doc_id": "x",\n  oops\n}', encoding="utf-8")
     assert problems_of(path) == [
-        f"{path}:3: invalid JSON: Expecting property name enclosed in double quotes (column 3). Fix: fix the JSON syntax."]
+        f"{path}:3: invalid JSON: {json_error(path.read_text(encoding='utf-8'))}. Fix: fix the JSON syntax."]
 
 
 def test_text_hash_mismatch(edit_annotation):

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import pytest
 from click.testing import CliRunner
 
 from actorstance.cli import cli
+from actorstance.corpus import CorpusInfo
 from actorstance.dataset.manifest import read_manifest
-from tests.conftest import TINY
+from tests.conftest import TINY, pydantic_error
 
 
 @pytest.fixture
@@ -44,7 +47,8 @@ def test_build_bad_corpus_json_is_exit_1_and_leaves_the_output_untouched(built, 
     assert result.exit_code == 1
     lines = result.output.splitlines()
     assert lines[0] == "Error: 10 problems in corpus metadata:"  # the name, then 9 missing fields
-    assert lines[1] == (f"  {tiny_copy / 'corpus.json'}: name: String should match pattern '^[a-z0-9][a-z0-9._-]*$', "
+    name = Annotated[str, *CorpusInfo.model_fields["name"].metadata]
+    assert lines[1] == (f"  {tiny_copy / 'corpus.json'}: name: {pydantic_error(name, 'Tiny')}, "
                         'got "Tiny". Fix: correct corpus.json (its fields are documented in docs/dataset.md) or '
                         "re-run the import that wrote it.")
     assert lines[2].startswith(f"  {tiny_copy / 'corpus.json'}: pretty_name: required field is missing. Fix: add it")

@@ -2,7 +2,7 @@ import json
 
 import pytest
 
-from tests.conftest import error, invoke
+from tests.conftest import error, invoke, json_error
 
 TOY = "tests.evaluation.toy_models"
 LABEL_FIX = "Fix: use one of: positive, negative, neutral; or null to abstain."
@@ -90,8 +90,8 @@ def test_bad_predictions_list_every_problem(tiny_dataset, write_preds):
         "Error: 7 problems in predictions:\n"
         f"  {preds}:2: label: unknown label 'pos'. {LABEL_FIX}\n"
         f"  {preds}:3: id 'tiny_b/holm->saleh': duplicate id (first on line 2). Fix: keep one prediction per pair.\n"
-        f"  {preds}:5: invalid JSON: Expecting ',' delimiter (column 29). Fix: write one JSON value per line (JSON "
-        "lines).\n"
+        f"  {preds}:5: invalid JSON: {json_error(preds.read_text().splitlines()[4])}. Fix: write one JSON value per "
+        "line (JSON lines).\n"
         f"  {preds}:6: id: missing. Fix: give the pair id of the dataset row.\n"
         f"  {preds}:1: id 'tiny_b/berg->holm': not a pair of config 'pairs', split 'test'. "
         "Fix: predict only pairs of config 'pairs', split 'test' (check --split and --config).\n"

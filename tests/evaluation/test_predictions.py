@@ -5,6 +5,7 @@ import pytest
 from actorstance.errors import PredictionsError
 from actorstance.evaluation.predictions import read_predictions, write_predictions
 from actorstance.labels import STANCE_LABELS
+from tests.conftest import json_error
 
 IDS = ("d1/a->b", "d1/b->a", "d2/c->d")
 FIX_LABEL = "Fix: use one of: positive, negative, neutral; or null to abstain."
@@ -55,7 +56,8 @@ def test_every_problem_is_listed_with_its_line(tmp_path):
     assert problems(path) == [
         f"{where}:1: label: unknown label 'favour'. {FIX_LABEL}",
         f"{where}:2: id 'd1/a->b': duplicate id (first on line 1). Fix: keep one prediction per pair.",
-        f"{where}:3: invalid JSON: Expecting value (column 28). Fix: write one JSON value per line (JSON lines).",
+        f"{where}:3: invalid JSON: {json_error(path.read_text().splitlines()[2])}. Fix: write one JSON value per line "
+        "(JSON lines).",
         f"{where}:4: expected a JSON object, got list. "
         'Fix: write one JSON object per line, e.g. {"id": "...", "label": "positive"}.',
         f"{where}:5: id: missing. Fix: give the pair id of the dataset row.",

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -10,6 +11,7 @@ from actorstance.convert import stance_pairs
 from actorstance.errors import LexiconError, ModelError, ModelSpecError
 from actorstance.labels import ALL_LABELS, STANCE_LABELS
 from actorstance.models.baselines.lexicon import LexiconBaseline, load_lexicon
+from tests.conftest import json_error
 
 from .conftest import TINY
 
@@ -151,7 +153,7 @@ def test_a_malformed_lexicon_lists_every_problem(tmp_path):
         f"  {path}: cues.positive.hug[1]: expected a non-empty string, got 3. Fix: write the form as a word or phrase.",
     ]
     path.write_text("{", encoding="utf-8")
-    with pytest.raises(LexiconError, match="lex.json:1: invalid JSON: Expecting property name"):
+    with pytest.raises(LexiconError, match=re.escape(f"lex.json:1: invalid JSON: {json_error('{')}")):
         load_lexicon(path)
 
 

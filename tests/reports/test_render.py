@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import json
+import re
 
 import pytest
 
@@ -11,6 +12,7 @@ import actorstance.reports.render as render_module
 from actorstance.errors import ActorstanceError
 from actorstance.reports.render import render_folder, write_benchmark
 from actorstance.reports.results import BenchmarkResult
+from tests.conftest import json_error, pydantic_error
 from tests.reports.test_markdown import HAND_WRITTEN
 
 FILES = ["dataset-pairs-test/confusion.png", "dataset-pairs-test/network-best.gexf",
@@ -85,7 +87,7 @@ def test_refuses_to_replace_a_folder_that_is_not_a_benchmark(tiny_benchmark, tmp
 def test_unreadable_results_are_reported(tmp_path):
     bad = tmp_path / "results.json"
     bad.write_text("{", encoding="utf-8")
-    with pytest.raises(ActorstanceError, match=r"results.json:1: invalid JSON: Expecting property name"):
+    with pytest.raises(ActorstanceError, match=re.escape(f"results.json:1: invalid JSON: {json_error('{')}")):
         BenchmarkResult.read(bad)
     data = json.loads(HAND_WRITTEN.read_text(encoding="utf-8"))
     del data["datasets"][0]["models"][1]["result"]["metrics"]["f1_pn"]["ci_low"]
@@ -96,7 +98,7 @@ def test_unreadable_results_are_reported(tmp_path):
     fix = "pass the results.json written by `actorstance benchmark`"
     assert str(err.value) == (
         "2 problems in the input:\n"
-        f"  {bad}: settings.seed: Input should be a valid integer, unable to parse string as an integer, got "
+        f"  {bad}: settings.seed: {pydantic_error(int, 'seven', strict=False)}, got "
         f'"seven". Fix: {fix}.\n'
         f"  {bad}: datasets[0].models[1].result.metrics.f1_pn.ci_low: required field is missing. Fix: add the "
         f"field; {fix}.")
