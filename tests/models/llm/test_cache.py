@@ -88,3 +88,11 @@ def test_a_killed_run_resumes_where_it_stopped(tmp_path, tiny_dataset):
         assert result.exit_code == 0, result.output
         assert len(fake.requests) - sent_before == 20 - stored  # only what was missing
         assert f"{20 - stored} requests, {stored} from the cache" in result.output
+
+
+def test_a_cached_rerun_after_a_fallback_asks_nothing_even_with_the_server_gone(make_runner):
+    with FakeServer(reject_formats=("json_schema",)) as fake:
+        make_runner(fake)[0].run(jobs(2), schema=SCHEMA, parse=PARSE, progress=False)
+        rerun, _ = make_runner(fake)
+    outcomes = rerun.run(jobs(2), schema=SCHEMA, parse=PARSE, progress=False)  # the server is shut down
+    assert all(o.cached for o in outcomes) and rerun.response_format == "json_object"

@@ -187,6 +187,13 @@ class ChatRunner:
         return [outcome for outcome in outcomes if outcome is not None]
 
     def _probe(self, job: ChatJob, schema: dict, schema_name: str, parse) -> ChatOutcome:
+        cache = self.cache
+        if cache is not None:  # a form that answered before is settled without asking (a cached rerun works offline)
+            for form in _FORMS:
+                request = self.request(job.messages, schema, schema_name, form)
+                if cache.get(cache.key(self.config.host, self.config.model, request)) is not None:
+                    self.response_format = form
+                    return self._answer(job, schema, schema_name, parse, form)
         for i, form in enumerate(_FORMS):
             try:
                 outcome = self._answer(job, schema, schema_name, parse, form)
