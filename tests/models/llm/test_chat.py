@@ -205,3 +205,11 @@ def test_no_progress_bar_when_stderr_is_not_a_terminal(server, make_runner, caps
     runner, _ = make_runner(server, cache=False)
     runner.run(jobs(2), schema=SCHEMA, parse=PARSE)  # progress=None: only on a terminal
     assert capsys.readouterr().err == ""
+
+
+@pytest.mark.parametrize("body", [{"error": "plain text error"}, {"detail": [{"msg": "bad"}]}, ["odd"]])
+def test_any_error_body_shape_gives_a_message(server, make_runner, body):
+    server.script = [("status", 400, {}, body)]
+    runner, _ = make_runner(server, cache=False, response_format="none")
+    with pytest.raises(LLMError, match="rejected the request \\(HTTP 400: "):
+        run(runner, 1)

@@ -162,7 +162,10 @@ class ChatClient:
         try:
             data = response.json()
             error = data.get("error", data) if isinstance(data, dict) else data
-            text = error.get("message") or error.get("detail") or str(error) if isinstance(error, dict) else str(error)
+            if isinstance(error, dict):
+                text = error.get("message") or error.get("detail") or str(error)
+            else:  # {"error": "text"}, a list of validation errors, ...
+                text = str(error)
         except ValueError:
             text = response.text
         text = " ".join(str(text).split())
