@@ -30,8 +30,9 @@ def export(format_name: str, paths: tuple[Path, ...], output: Path, predictions:
 
     Every mention becomes a region labelled with its actor's type and carrying the actor's name; the
     stances (or, with --predictions, the model's predicted stances) become relations from a source
-    mention to a target mention, so annotators correct them instead of starting from nothing.
-    label-studio writes tasks with predictions for the labeling config of `actorstance tool-config
+    mention to a target mention, so annotators correct them instead of starting from nothing;
+    --candidates adds every candidate pair without a stance as an unlabelled relation to label or
+    delete. label-studio writes tasks with predictions for the labeling config of `actorstance tool-config
     label-studio`; brat writes DOC.txt + DOC.ann and annotation.conf. Re-import the annotators' work
     with `actorstance import FORMAT` (docs/annotation-tools.md).
 
