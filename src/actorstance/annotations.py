@@ -137,9 +137,9 @@ def document_order(doc_id: str) -> str:
 
 
 def _peek(file: Path) -> tuple[str | None, Path | None]:
-    try:
-        raw = orjson.loads(file.read_bytes())
-    except (OSError, orjson.JSONDecodeError):
+    try:  # the size and file-type checks of actorstance.inputs: a FIFO must not block the peek
+        raw = orjson.loads(read_bytes(file))
+    except (InputError, orjson.JSONDecodeError):
         return None, None
     if not isinstance(raw, dict):
         return None, None

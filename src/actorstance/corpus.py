@@ -117,7 +117,7 @@ def is_bibtex_entry(text: str) -> bool:
 def read_corpus(annotations: str | Path) -> CorpusInfo:
     """The corpus facts of an annotations folder, read from its ``corpus.json``."""
     path = Path(annotations) / CORPUS_FILE
-    if not path.is_file():
+    if not path.exists() and not path.is_symlink():
         raise CorpusInfoError([Problem(str(path), "", "no such file: the card's name, version, changelog, licence "
                                        "and citation come from it",
                                        f"write {CORPUS_FILE} in the annotations folder (fields: docs/dataset.md; "

@@ -23,7 +23,7 @@ def read_card_metadata(folder: str | Path) -> dict:
 
     folder = Path(folder)
     path = folder / CARD_FILE
-    if not path.is_file():
+    if not path.exists() and not path.is_symlink():
         what = "does not exist" if not folder.exists() else f"has no {CARD_FILE}"
         raise DatasetError(f"{folder}: {what}, so it is not a built dataset folder (expected {CARD_FILE}, "
                            f"{MANIFEST_FILE} and parquet files). Fix: build one with `actorstance build` (it writes "

@@ -49,7 +49,7 @@ def write_manifest(folder: Path, *, version: str, built_with: dict[str, str]) ->
 def read_manifest(folder: Path) -> dict | None:
     """The parsed manifest of ``folder``, or ``None`` when it has none."""
     path = folder / MANIFEST_FILE
-    if not path.is_file():
+    if not path.exists() and not path.is_symlink():
         return None
     try:
         manifest = read_json(path, what="manifest", fix="rebuild the dataset with `actorstance build`")

@@ -82,4 +82,10 @@ def publish(plan: PublishPlan) -> str:
     except HfHubHTTPError as err:
         raise DatasetError(f"upload to {plan.url} failed: {err}. Fix: check the token's write access to "
                            f"'{plan.repo_id}' and your connection.") from None
+    except Exception as err:  # noqa: BLE001 - the Hub client's network errors (no network, DNS, offline mode)
+        text = str(err).strip().splitlines()
+        raise DatasetError(f"upload to {plan.url} failed: cannot reach the Hub ({type(err).__name__}"
+                           f"{': ' + text[0][:200] if text else ''}). Fix: check your connection (and that "
+                           "HF_HUB_OFFLINE is not set), or use --dry-run to check the folder only.") from None
     return str(getattr(commit, "commit_url", commit))
+

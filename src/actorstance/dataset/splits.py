@@ -55,7 +55,7 @@ def read_splits(path: str | Path, doc_ids: Iterable[str]) -> dict[str, str]:
 def _parse_splits(path: Path) -> tuple[dict[str, str], list, list[Problem]]:
     """The file's ``{doc_id: split}``, its raw (key, value) pairs, and the problems of its entries."""
     where = str(path)
-    if not path.is_file():
+    if not path.exists() and not path.is_symlink():
         raise DatasetError(str(Problem(where, "", "no splits file", 'create it, mapping every doc_id to a split, '
                                        'e.g. {"my_doc": "test"} (splits: ' + ", ".join(SPLIT_NAMES) + "), or run "
                                        "`actorstance split`")))
