@@ -1,3 +1,4 @@
+import pytest
 from hypothesis import given, strategies as st
 
 from actorstance.segment import ParagraphIndex, paragraphs
@@ -22,3 +23,20 @@ def test_paragraphs_are_ordered_non_overlapping_and_non_blank(text):
     for s, e in spans:
         chunk = text[s:e]
         assert chunk.strip() == chunk and chunk and "\n\n" not in chunk.replace(" ", "")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("a\r\rb", [(0, 1), (3, 4)]),                 # CR-only line ends (old Mac)
+    ("a\r\n\r\nb", [(0, 1), (5, 6)]),             # CR LF
+    ("a\r\nb", [(0, 4)]),                         # one CR LF is one line end, not a blank line
+    ("a\n\u00a0\nb", [(0, 1), (4, 5)]),           # a line of a no-break space is blank
+    ("a\n\u3000\t\nb", [(0, 1), (5, 6)]),         # ideographic space and tab
+    ("a\x85\x85b", [(0, 1), (3, 4)]),             # NEL
+    ("a\u2028\u2028b", [(0, 1), (3, 4)]),         # LINE SEPARATOR twice: a blank line
+    ("a\u2028b", [(0, 3)]),                       # LINE SEPARATOR once: one paragraph
+    ("a\u2029b", [(0, 1), (2, 3)]),               # PARAGRAPH SEPARATOR ends a paragraph by itself
+    ("a\x0b\x0bb", [(0, 1), (3, 4)]),             # VT
+    ("a\n\u200bb\nc", [(0, 6)]),                  # a zero-width space is not whitespace: not blank
+])
+def test_blank_lines_follow_the_codebook_for_every_line_end(text, expected):
+    assert paragraphs(text) == expected
