@@ -25,6 +25,7 @@ from actorstance.errors import Problem, ProblemsError
 MAX_PROBLEMS = 100
 
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_LONGEST_KEY = 60
 
 
 class ProblemList:
@@ -79,10 +80,11 @@ def json_path(loc: Iterable[str | int]) -> str:
     for part in loc:
         if isinstance(part, int):
             out += f"[{part}]"
-        elif _IDENTIFIER.fullmatch(part):
+        elif _IDENTIFIER.fullmatch(part) and len(part) <= _LONGEST_KEY:
             out += f".{part}" if out else part
-        else:
-            out += f"[{json.dumps(part, ensure_ascii=False)}]"
+        else:  # a hostile 5000-character key must not make a 5000-character message
+            key = part if len(part) <= _LONGEST_KEY else part[:_LONGEST_KEY - 3] + "..."
+            out += f"[{json.dumps(key, ensure_ascii=False)}]"
     return out
 
 

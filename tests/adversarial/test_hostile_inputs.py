@@ -3,6 +3,7 @@ no traceback, nothing changed (issue 11, "one input mechanism")."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from pathlib import Path
@@ -261,3 +262,47 @@ OTHER_CASES = [
 @pytest.mark.parametrize("case", OTHER_CASES, ids=lambda c: c.id)
 def test_texts_cards_parquet_and_paths(case, ws, monkeypatch):
     check(case, ws, monkeypatch)
+
+
+# --- odd SEESAW keys, digits and names (issue 11: tracebacks) -----------------------------------
+
+SEESAW_ANNOTATIONS = "sm/SEESAW/annotations/TRIPLET_900_DOCUMENT_0.json"
+
+
+def _seesaw(change):
+    def setup(ws: Path) -> list:
+        path = ws / SEESAW_ANNOTATIONS
+        data = json.loads(path.read_text(encoding="utf-8"))
+        change(data)
+        path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        return ["import", "seesaw", ws / "sm", "--output", ws / "out"]
+    return setup
+
+
+def _rekey(new):
+    def change(data):
+        stances = data["sentence-level stances"]
+        stances[new] = stances.pop("3")
+    return change
+
+
+SEESAW_CASES = [
+    *(Case(f"seesaw-sentence-key-{name}", _seesaw(_rekey(key)), 1, ("{ws}/" + SEESAW_ANNOTATIONS, "no sentence"))
+      for name, key in [("letters", "abc"), ("negative", "-1"), ("5000-digits", "9" * 5000),
+                        ("arabic-indic-digit", "\u0663"), ("leading-zero", "03"), ("space", " 3"),
+                        ("out-of-range", "999"), ("empty", "")]),
+    Case("seesaw-sentiment-odd", _seesaw(lambda d: d["sentence-level stances"]["3"][0].update(sentiment="MEH")), 1,
+         ("{ws}/" + SEESAW_ANNOTATIONS, 'expected "POS" or "NEG"')),
+    Case("seesaw-id-bool", _seesaw(lambda d: d["sentence-level stances"]["3"][0].update(id=True)), 1,
+         ("expected an integer, got true",)),
+    Case("seesaw-annotators-number", _seesaw(lambda d: d["sentence-level stances"]["3"][0].update(annotators=5)), 1,
+         ("expected a non-empty list of annotators",)),
+    Case("seesaw-entity-name-not-a-string", _seesaw(lambda d: d["entity lists"][0].__setitem__(0, ["x"])), 1,
+         ("{ws}/" + SEESAW_ANNOTATIONS,)),
+]
+
+
+@pytest.mark.parametrize("case", SEESAW_CASES, ids=lambda c: c.id)
+def test_odd_seesaw_keys_digits_and_names(case, ws, monkeypatch):
+    output = check(case, ws, monkeypatch)
+    assert max(len(line) for line in output.splitlines()) < 2000, "a hostile key must not flood the message"

@@ -45,8 +45,10 @@ NO_ENTITY = "None"
 NOT_IN_LIST = "Not in the list"
 PLACEHOLDER_NAMES = (NO_ENTITY, NOT_IN_LIST)
 
-_DOCUMENT_FILE = re.compile(r"^TRIPLET_(\d+)_DOCUMENT_(\d+)\.json$")
-_META_FILE = re.compile(r"^TRIPLET_(\d+)\.json$")
+_DOCUMENT_FILE = re.compile(r"^TRIPLET_([0-9]+)_DOCUMENT_([0-9]+)\.json$")
+_META_FILE = re.compile(r"^TRIPLET_([0-9]+)\.json$")
+#: a sentence index as SEESAW writes it: ASCII digits, no sign, no leading zero, no thousands of digits
+_SENTENCE_KEY = re.compile(r"0|[1-9][0-9]{0,8}")
 _ANNOTATOR = re.compile(r"^[A-Za-z0-9]+$")
 _RESTORE = "restore the file from the SEESAW release"
 
@@ -289,10 +291,11 @@ def _read_triplets(ann: dict, sentences: tuple[str, ...] | None, names: set[str]
     known = sorted(names) + list(PLACEHOLDER_NAMES)
     for key, records in by_sentence.items():
         path = ("sentence-level stances", key)
-        if not key.isdigit() or sentences is not None and not (
+        if not _SENTENCE_KEY.fullmatch(key) or sentences is not None and not (
                 int(key) < len(sentences) and sentences[int(key)].strip()):
             count = f"{len(sentences)} sentences" if sentences is not None else "sentences"
-            check.fail(path, f"no sentence {key!r} in the article ({count} numbered from 0; blank ones cannot hold "
+            shown = key if len(key) <= 40 else key[:37] + "..."
+            check.fail(path, f"no sentence {shown!r} in the article ({count} numbered from 0; blank ones cannot hold "
                        "a stance)", "use the index of a non-blank sentence of the article")
             ok = False
             continue
