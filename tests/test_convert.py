@@ -4,7 +4,9 @@ from dataclasses import fields
 import pytest
 
 from actorstance.annotations import load_annotations
-from actorstance.convert import StancePair, candidate_pairs, convert_files, iter_stance_pairs, pair_id, stance_pairs
+from actorstance.convert import (
+    StancePair, candidate_pairs, convert_files, document_configs, iter_stance_pairs, pair_id, stance_pairs,
+)
 from actorstance.jsonl import dumps
 from tests.conftest import TINY
 
@@ -53,7 +55,7 @@ def test_candidates_cover_co_occurring_unannotated_ordered_pairs():
 
 def test_ids_are_stable_and_output_is_byte_identical():
     assert pair_id("d", "a", "b") == "d/a->b"
-    assert pair_id("d", "a", "b", (3, 9)) == "d/a->b@3-9"
+    assert pair_id("d", "a", "b", 3) == "d/a->b#3"
     first = "\n".join(dumps(p.to_record()) for p in stance_pairs(load_annotations([TINY]), candidates=True))
     second = "\n".join(dumps(p.to_record()) for p in stance_pairs(load_annotations([TINY]), candidates=True))
     assert first == second
@@ -67,9 +69,29 @@ def test_scoped_stance_uses_its_scope_as_context(edit_annotation, tiny_copy):
                                     "Lars Holm for his “steady leadership” on Monday."}
 
     edit_annotation(change)
-    p = {p.id: p for p in stance_pairs(load_annotations([tiny_copy]))}["tiny_a/berg->holm@20-111"]
-    assert p.context.endswith("on Monday.") and p.context_start == 20
+    p = {p.id: p for p in stance_pairs(load_annotations([tiny_copy]))}["tiny_a/berg->holm#1"]
+    assert p.context.endswith("on Monday.") and p.context_start == 20 and p.scope == "20-111"
     assert [p.context[s:e] for s, e in p.target_spans] == ["President Lars Holm", "his"]
+
+
+def test_scoped_candidates_have_the_form_of_annotated_rows(edit_annotation, tiny_copy):
+    """In a scoped document every co-mentioned pair gets a row in every unit: same id shape, the
+    unit as context, whatever the label (issue 12: `none` rows used to differ in both)."""
+    def change(d):
+        for stance in d["stances"]:
+            stance["scope"] = {"start": 20, "end": 111, "text": "Prime Minister Anna Berg praised President "
+                               "Lars Holm for his “steady leadership” on Monday."}
+        d["stances"] = d["stances"][:1]
+
+    edit_annotation(change)
+    [doc] = [d for d in load_annotations([tiny_copy]) if d.doc_id == "tiny_a"]
+    pairs, candidates = document_configs(doc)
+    assert [p.id for p in pairs] == ["tiny_a/berg->holm#1"]
+    assert {p.id.rsplit("#", 1)[1] for p in candidates} == {"1"}
+    assert {(p.context_start, p.context, p.scope) for p in candidates} == {(pairs[0].context_start, pairs[0].context,
+                                                                            "20-111")}
+    assert sorted((p.source_id, p.target_id) for p in candidates) == candidate_pairs(doc)
+    assert {p.label for p in candidates if p.stance_id is None} == {"none"} and pairs[0] in candidates
 
 
 def test_record_has_every_dataset_column_in_order():

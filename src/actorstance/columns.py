@@ -50,7 +50,8 @@ _SPAN_NOTE = "({start, end}: code points relative to `context`, end exclusive)."
 #: Every column of a pair row, in column order.
 COLUMN_TABLE: tuple[Column, ...] = (
     Column("id", "string", "pair",
-           "Stable pair id `DOC/SOURCE->TARGET` (plus `@START-END` for a sentence-scoped stance)."),
+           "Stable pair id `DOC/SOURCE->TARGET`; in a document with sentence-scoped stances every row, annotated "
+           "or `none`, ends in `#K`, the number of its unit (see 'Candidate pairs')."),
     Column("doc_id", "string", "pair", "Document the pair comes from; splits are made by document."),
     Column("source_id", "string", "pair", "Id of the actor who holds the stance (unique within the document)."),
     Column("source", "string", "pair", "Canonical name of the source actor."),
@@ -69,6 +70,9 @@ COLUMN_TABLE: tuple[Column, ...] = (
     Column("evidence", "strings", "analysis",
            "Gold evidence text. Analysis only: it points at the answer and `none` pairs have none, "
            "so a model that reads it sees the label."),
+    Column("scope", "optional string", "analysis",
+           "`START-END` (document code points) of the unit a row of a scoped document belongs to; null for "
+           "document-level rows. Analysis only."),
     Column("stance_id", "optional string", "analysis", "Id of the stance in the annotation file; null for `none` pairs."),
     Column("annotators", "strings", "analysis", "Ids of the annotators of the pair (see 'Annotation process')."),
     Column("guideline_version", "string", "analysis",

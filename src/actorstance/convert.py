@@ -5,10 +5,19 @@ Typed records in (:class:`~actorstance.annotations.AnnotatedDocument`), typed re
 
 Policies (codebook sections "Candidate pairs" and "Context"):
 
-* **annotated pairs** — one per stance; ``id`` is ``DOC/SOURCE->TARGET`` (plus ``@START-END``
-  for sentence-scoped stances), stable across runs.
-* **candidates** (``candidates=True``) — every ordered pair of distinct actors with mentions in
-  a common paragraph that carries no annotated stance in the document gets the label ``none``.
+* **annotated pairs** — one per stance; ``id`` is ``DOC/SOURCE->TARGET``, stable across runs.
+* **scoped documents** — a document with sentence-scoped stances (imported corpora such as
+  SEESAW) is read as *units*, the distinct scopes of its stances in text order. Every row of a unit,
+  annotated or not, gets the id ``DOC/SOURCE->TARGET#K`` (``K`` = the unit's number, from 1) and the
+  unit as its context; the scope itself is the analysis column ``scope``. Nothing in a row's model
+  inputs depends on whether it carries a stance.
+* **candidates** (``candidates=True``) — in a document without scopes, every ordered pair of
+  distinct actors with mentions in a common paragraph that carries no annotated stance in the
+  document gets the label ``none`` (context by the same rule as an annotated pair's). In a scoped
+  document, every ordered pair with mentions in a common paragraph is a row in every unit,
+  labelled with its stance scoped to that unit, else ``none``: the same rows, granularity and
+  context rule whatever the labels. A scoped stance of a pair that shares no paragraph is in the
+  ``pairs`` config only (selecting its pair would mean looking at the label).
 * **context** — chosen without looking at the label: for a scoped stance, its scope; otherwise
   the paragraphs from the first to the last paragraph that mention both actors (a document-level
   stance may rest on any of them). When no paragraph mentions both: the closest source
@@ -65,17 +74,27 @@ StancePair = make_dataclass(
 StancePair.__module__ = __name__
 
 
-def pair_id(doc_id: str, source_id: str, target_id: str, scope: tuple[int, int] | None = None) -> str:
-    """Stable id of a directed pair, e.g. ``000_90ff/peskov->lukashenko``."""
+def pair_id(doc_id: str, source_id: str, target_id: str, unit: int | None = None) -> str:
+    """Stable id of a directed pair, e.g. ``000_90ff/peskov->lukashenko``; ``unit`` (the number of a
+    scoped document's unit) adds ``#unit``.
+
+    >>> pair_id("d", "a", "b"), pair_id("d", "a", "b", 3)
+    ('d/a->b', 'd/a->b#3')
+    """
     base = f"{doc_id}/{source_id}->{target_id}"
-    return f"{base}@{scope[0]}-{scope[1]}" if scope else base
+    return base if unit is None else f"{base}#{unit}"
+
+
+def scope_text(scope: tuple[int, int] | None) -> str | None:
+    """The ``scope`` column: ``START-END`` in document code points, None for a document-level row."""
+    return None if scope is None else f"{scope[0]}-{scope[1]}"
 
 
 def stance_pairs(docs: Iterable[AnnotatedDocument], *, candidates: bool = False) -> list[StancePair]:
     """All annotated pairs of ``docs`` (plus ``none`` candidates when asked), sorted by id."""
     pairs: list[StancePair] = []
     for doc in docs:
-        pairs.extend(_document_pairs(doc, candidates=candidates))
+        pairs.extend(document_pairs(doc, candidates=candidates))
     return sorted(pairs, key=lambda p: p.id)
 
 
@@ -94,12 +113,18 @@ def iter_stance_pairs(docs: Iterable[AnnotatedDocument], *, candidates: bool = F
 
 
 def document_pairs(doc: AnnotatedDocument, *, candidates: bool = False) -> list[StancePair]:
-    """The pairs of one document, sorted by id: its annotated pairs, plus ``none`` candidates when asked.
+    """The rows of one document, sorted by id: its annotated pairs (the ``pairs`` config), or with
+    ``candidates`` the rows of the ``candidates`` config (see the module docstring)."""
+    return document_configs(doc)[1 if candidates else 0]
 
-    A pair is annotated when ``stance_id`` is set; the annotated pairs are the same with or
-    without ``candidates``, so one call with ``candidates=True`` serves both configs.
-    """
-    return sorted(_document_pairs(doc, candidates=candidates), key=lambda p: p.id)
+
+def document_configs(doc: AnnotatedDocument) -> tuple[list[StancePair], list[StancePair]]:
+    """One conversion of a document into the rows of both pair configs, ``(pairs, candidates)``, each
+    sorted by id. A candidates row is annotated when its ``stance_id`` is set; in a scoped document,
+    a stance whose pair has no mentions in a common paragraph is in ``pairs`` only (the candidate
+    rule never looks at a label, so it cannot pick that pair)."""
+    annotated, candidates = _document_pairs(doc)
+    return sorted(annotated, key=lambda p: p.id), sorted(candidates, key=lambda p: p.id)
 
 
 def candidate_pairs(doc: AnnotatedDocument) -> list[tuple[str, str]]:
@@ -117,7 +142,7 @@ def co_mentioned_pairs(text: str, mentions: Iterable[tuple[str, int]]) -> list[t
     return sorted(pairs)
 
 
-def _document_pairs(doc: AnnotatedDocument, *, candidates: bool) -> list[StancePair]:
+def _document_pairs(doc: AnnotatedDocument) -> tuple[list[StancePair], list[StancePair]]:
     ann = doc.annotation
     actors = {a.id: a for a in ann.actors}
     mentions_of: dict[str, list[Mention]] = {}
@@ -126,32 +151,44 @@ def _document_pairs(doc: AnnotatedDocument, *, candidates: bool) -> list[StanceP
     index = ParagraphIndex(doc.text)
     doc_annotators = tuple(a.id for a in ann.annotators)
 
-    def make(source_id: str, target_id: str, label: str, scope: tuple[int, int] | None, **gold) -> StancePair:
+    def make(source_id: str, target_id: str, label: str, scope: tuple[int, int] | None, unit: int | None,
+             **gold) -> StancePair:
         src, tgt = actors[source_id], actors[target_id]
         src_m, tgt_m = mentions_of.get(source_id, []), mentions_of.get(target_id, [])
         start, end = scope if scope else context_window(doc.text, index, src_m, tgt_m)
         return StancePair(
-            id=pair_id(ann.doc_id, source_id, target_id, scope), doc_id=ann.doc_id,
+            id=pair_id(ann.doc_id, source_id, target_id, unit), doc_id=ann.doc_id,
             source_id=source_id, source=src.name, source_type=src.type,
             target_id=target_id, target=tgt.name, target_type=tgt.type,
             context=doc.text[start:end], context_start=start,
             source_spans=_relative(src_m, start, end), target_spans=_relative(tgt_m, start, end),
-            label=label, guideline_version=ann.guideline_version, **gold)
+            label=label, scope=scope_text(scope), guideline_version=ann.guideline_version, **gold)
 
-    pairs = []
-    annotated = set()
-    for s in ann.stances:
-        scope = (s.scope.start, s.scope.end) if s.scope else None
-        annotated.add((s.source, s.target))
-        pairs.append(make(s.source, s.target, s.label, scope, explicit=s.explicit,
-                          evidence=tuple(e.text for e in s.evidence), stance_id=s.id,
-                          annotators=tuple(s.annotators) or doc_annotators))
-    if candidates:
-        for source_id, target_id in candidate_pairs(doc):
-            if (source_id, target_id) not in annotated:
-                pairs.append(make(source_id, target_id, NONE_LABEL, None, explicit=None, evidence=(),
-                                  stance_id=None, annotators=doc_annotators))
-    return pairs
+    units = sorted({(st.scope.start, st.scope.end) for st in ann.stances if st.scope})
+    unit_number = {scope: k for k, scope in enumerate(units, start=1)}
+    annotated: dict[tuple[str, str, tuple[int, int] | None], StancePair] = {}
+    for st in ann.stances:
+        scope = (st.scope.start, st.scope.end) if st.scope else None
+        annotated[(st.source, st.target, scope)] = make(
+            st.source, st.target, st.label, scope, unit_number.get(scope), explicit=st.explicit,
+            evidence=tuple(e.text for e in st.evidence), stance_id=st.id,
+            annotators=tuple(st.annotators) or doc_annotators)
+    co_mentioned = candidate_pairs(doc)
+    none = dict(explicit=None, evidence=(), stance_id=None, annotators=doc_annotators)
+    candidates = []
+    if units:  # every co-mentioned pair in every unit, whatever the labels
+        for scope in units:
+            for source_id, target_id in co_mentioned:
+                key = (source_id, target_id, scope)
+                candidates.append(annotated[key] if key in annotated else
+                                  make(source_id, target_id, NONE_LABEL, scope, unit_number[scope], **none))
+        candidates += [pair for (_, _, scope), pair in annotated.items() if scope is None]
+    else:
+        candidates = list(annotated.values())
+        with_stance = {(source, target) for source, target, _ in annotated}
+        candidates += [make(source_id, target_id, NONE_LABEL, None, None, **none)
+                       for source_id, target_id in co_mentioned if (source_id, target_id) not in with_stance]
+    return list(annotated.values()), candidates
 
 
 def context_window(text: str, index: ParagraphIndex, src: Sequence, tgt: Sequence) -> tuple[int, int]:

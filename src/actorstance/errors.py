@@ -108,6 +108,10 @@ class DatasetError(ActorstanceError):
     """A dataset folder is missing, stale, inconsistent, or cannot be built."""
 
 
+class LeakageError(DatasetError):
+    """The leakage audit found a model-input column whose form gives the label away."""
+
+
 class ModelSpecError(ActorstanceError):
     """A ``--model`` spec does not name a usable model."""
 

@@ -27,6 +27,8 @@ def test_build_reports_rows_and_files(built):
     assert result.output == ("pairs: train 4 rows, test 2 rows\n"
                              "candidates: train 20 rows, test 4 rows\n"
                              "documents: train 1 rows, test 1 rows\n"
+                             "leakage audit: no leak in 28 probes; largest gain over the majority label +0.333 "
+                             "(pairs: source name length)\n"
                              f"wrote dataset 1.0.0 (2 documents, 9 files, sha256 {digest}) to {out}\n")
 
 
@@ -123,3 +125,36 @@ def test_split_shares_must_sum_to_one(tiny_copy):
     result = CliRunner().invoke(cli, ["split", "--annotations", str(tiny_copy), "--seed", "0", "--test", "0.5"])
     assert result.exit_code == 2
     assert "Error: --train, --validation and --test must sum to 1, got 0.8 + 0.1 + 0.5 = 1.4" in result.output
+
+
+def test_audit_prints_every_probe_and_passes(built):
+    out, _ = built
+    result = CliRunner().invoke(cli, ["audit", str(out)])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0].split() == ["config", "column", "feature", "n", "majority", "probe", "gain", "p", "verdict"]
+    assert len(lines) == 1 + 28 + 1 and all(line.endswith("ok") for line in lines[1:-1])
+
+
+def leaky_configs(doc):
+    """The converter of 1.x on a scoped corpus: annotated ids carry a suffix that `none` ids lack."""
+    from dataclasses import replace
+
+    from actorstance.convert import document_configs
+
+    pairs, candidates = document_configs(doc)
+    marked = {p.id: replace(p, id=p.id + "@0-9") for p in pairs}
+    return list(marked.values()), [marked.get(p.id, p) for p in candidates]
+
+
+def test_a_leaky_build_fails_naming_the_column_and_keeps_the_old_output(built, monkeypatch):
+    out, _ = built
+    before = read_manifest(out)
+    monkeypatch.setattr("actorstance.dataset.build.document_configs", leaky_configs)
+    monkeypatch.setattr("actorstance.dataset.audit.ALPHA", 1.0)  # 24 rows are too few to be significant
+    result = CliRunner().invoke(cli, ["build", "--annotations", str(TINY), "--output", str(out)])
+    assert result.exit_code == 1, result.output
+    assert result.stderr.startswith(f"Error: {TINY}: the leakage audit failed: model inputs give the label away.\n")
+    assert "  config 'candidates', column 'id' (id shape): a probe reading only it scores 0.375 balanced accuracy " \
+           "vs 0.250 for the majority label (+0.125 > 0.05, p = 0.16)\n" in result.stderr
+    assert read_manifest(out) == before

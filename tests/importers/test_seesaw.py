@@ -54,10 +54,11 @@ def test_output_layout_validates_and_converts(imported):
     docs = load_annotations([out])
     pairs = stance_pairs(docs)
     assert len(pairs) == 12
-    # the scope is part of the pair id, so the same pair in two sentences stays two pairs
+    # the unit number is part of the pair id, so the same pair in two sentences stays two pairs
     berg_bill = [p.id for p in pairs if p.id.startswith("TRIPLET_900_DOCUMENT_0/anna_berg->harbor_bill")]
-    assert berg_bill == ["TRIPLET_900_DOCUMENT_0/anna_berg->harbor_bill@0-114",
-                         "TRIPLET_900_DOCUMENT_0/anna_berg->harbor_bill@118-162"]
+    assert berg_bill == ["TRIPLET_900_DOCUMENT_0/anna_berg->harbor_bill#1",
+                         "TRIPLET_900_DOCUMENT_0/anna_berg->harbor_bill#2"]
+    assert [p.scope for p in pairs if p.id in berg_bill] == ["0-114", "118-162"]
     first = next(p for p in pairs if p.id == berg_bill[0])
     assert first.context.startswith("Prime Minister Anna Berg criticised")
     assert (first.source_spans, first.target_spans) == (((15, 24),), ((40, 51),))

@@ -25,6 +25,7 @@ COMMANDS: dict[str, str] = {
     "locate": "actorstance.cli.annotations:locate",
     "build": "actorstance.cli.dataset:build",
     "agree": "actorstance.cli.agreement:agree",
+    "audit": "actorstance.cli.dataset:audit",
     "publish": "actorstance.cli.dataset:publish",
     "split": "actorstance.cli.dataset:split_",
     "import": "actorstance.cli.imports:import_",

@@ -1,4 +1,4 @@
-"""``build`` and ``publish``: the dataset commands."""
+"""``build``, ``audit``, ``split`` and ``publish``: the dataset commands."""
 
 from __future__ import annotations
 
@@ -32,8 +32,26 @@ def build(annotations: Path, output: Path) -> None:
     result = build_dataset(annotations, output)
     for config, splits in result.rows.items():
         click.echo(f"{config}: " + ", ".join(f"{split} {n} rows" for split, n in splits.items()))
+    click.echo(f"leakage audit: {result.audit.summary()}")
     click.echo(f"wrote dataset {result.version} ({plural(result.documents, 'document')}, "
                f"{len(result.files) + 1} files, sha256 {result.sha256[:12]}) to {output}")
+
+
+@command()
+@click.argument("dataset", default=DEFAULT_DATASET, type=click.Path(file_okay=False, path_type=Path))
+def audit(dataset: Path) -> None:
+    """Check that no model-input column of DATASET gives the label away (the leakage audit).
+
+    For each model-input column, simple features of its form (length, token count, id shape, span
+    count, position, actor type) each feed a probe cross-validated over documents; the audit fails
+    (exit 1) when a probe beats the majority label by more than the documented margin
+    (docs/dataset.md, 'Leakage audit'). `actorstance build` runs the same audit.
+    """
+    from actorstance.dataset.audit import audit_dataset, render_audit
+
+    report = audit_dataset(dataset)
+    click.echo(render_audit(report))
+    report.check(where=str(dataset))
 
 
 @command(name="split")

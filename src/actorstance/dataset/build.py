@@ -23,13 +23,14 @@ from typing import Any, Callable, Iterable
 from actorstance.annotations import AnnotatedDocument, index_annotations, iter_annotations
 from actorstance.atomic import atomic_dir, check_output_dir
 from actorstance.columns import COLUMN_TABLE
-from actorstance.convert import StancePair, document_pairs
+from actorstance.convert import StancePair, document_configs
 from actorstance.corpus import CorpusInfo, read_corpus
 from actorstance.dataset.card import render_card
 from actorstance.dataset.croissant import render_croissant
 from actorstance.dataset.documents import document_row
 from actorstance.dataset.facts import ConfigFacts, DatasetFacts, DocumentFacts, DocumentsTally, SplitTally, document_facts
 from actorstance.dataset.features import features_for
+from actorstance.dataset.audit import AuditReport, LeakageAudit
 from actorstance.dataset.layout import CARD_FILE, CONFIGS, CROISSANT_FILE, DOCUMENTS_CONFIG, PAIR_CONFIGS
 from actorstance.dataset.manifest import write_manifest
 from actorstance.dataset.shards import PARQUET_OPTIONS, SHARD_BYTES, ShardedWriter
@@ -53,6 +54,7 @@ class BuildResult:
     rows: dict[str, dict[str, int]]   # config → split → rows
     files: dict[str, str]             # relative path → sha256 (MANIFEST.json excluded)
     sha256: str                       # digest over all files (as in MANIFEST.json)
+    audit: AuditReport                # the leakage audit of the pair configs (it passed)
 
 
 def build_dataset(annotations: str | Path = DEFAULT_ANNOTATIONS, output: str | Path = DEFAULT_DATASET, *,
@@ -83,15 +85,19 @@ def build_dataset(annotations: str | Path = DEFAULT_ANNOTATIONS, output: str | P
             pass
         raise
     with atomic_dir(output, command="build", inputs=[annotations, *index.texts]) as tmp, streaming_gc():
-        facts = replace(_write_configs(tmp, iter_annotations(index), splits, corpus, shard_bytes=shard_bytes),
-                        agreement=agreement)
+        audits = {name: LeakageAudit(name) for name in PAIR_CONFIGS}
+        facts = replace(_write_configs(tmp, iter_annotations(index), splits, corpus, shard_bytes=shard_bytes,
+                                       audits=audits), agreement=agreement)
+        audit = sum((a.report() for a in audits.values()), AuditReport(()))
+        audit.check(where=str(annotations))  # before anything replaces the output
         (tmp / CARD_FILE).write_text(render_card(facts), encoding="utf-8", newline="\n")
         (tmp / CROISSANT_FILE).write_text(render_croissant(facts, tmp), encoding="utf-8", newline="\n")
         manifest = write_manifest(tmp, version=corpus.version, built_with=built_with())
     return BuildResult(
         output=output, version=corpus.version, documents=len(facts.documents),
         rows={c.name: {s.name: s.num_examples for s in c.splits} for c in facts.configs},
-        files={rel: entry["sha256"] for rel, entry in manifest["files"].items()}, sha256=manifest["sha256"])
+        files={rel: entry["sha256"] for rel, entry in manifest["files"].items()}, sha256=manifest["sha256"],
+        audit=audit)
 
 
 def read_folder_agreement(annotations: Path, doc_ids: list[str]):
@@ -145,10 +151,10 @@ def config_writing(config: str) -> ConfigWriting:
 def rows_of(doc: AnnotatedDocument) -> dict[str, list]:
     """The rows one document contributes to each config, in row order.
 
-    The pairs are converted once: ``pairs`` is the annotated subset of ``candidates``.
+    The pairs are converted once for both pair configs (:func:`~actorstance.convert.document_configs`).
     """
-    candidates = document_pairs(doc, candidates=True)
-    return {"pairs": [p for p in candidates if p.stance_id is not None], "candidates": candidates,
+    pairs, candidates = document_configs(doc)
+    return {"pairs": pairs, "candidates": candidates,
             DOCUMENTS_CONFIG: [document_row(doc)]}
 
 
@@ -179,7 +185,7 @@ def _record_columns(rows: list[dict], features) -> dict[str, list]:
 
 
 def _write_configs(folder: Path, docs: Iterable[AnnotatedDocument], splits: dict[str, str], corpus: CorpusInfo, *,
-                   shard_bytes: int) -> DatasetFacts:
+                   shard_bytes: int, audits: dict[str, LeakageAudit]) -> DatasetFacts:
     configs = {name: config_writing(name) for name in CONFIGS}
     writers: dict[tuple[str, str], ShardedWriter] = {}
     tallies: dict[tuple[str, str], SplitTally] = {}
@@ -198,6 +204,8 @@ def _write_configs(folder: Path, docs: Iterable[AnnotatedDocument], splits: dict
                 tallies[key] = config.tally()
             writers[key].write(rows)
             tallies[key].add(rows)
+            if name in audits:
+                audits[name].add(rows)
     docs_per_split = documents_by_split(splits)
     written = []
     for name, config in configs.items():

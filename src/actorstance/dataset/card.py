@@ -37,8 +37,8 @@ SUMMARY = ("Directed actor→actor stance in news: for each ordered pair of poli
            "pairs, is there any stance at all)?")
 CONFIG_SUMMARY = {
     "pairs": "annotated stance pairs only (labels: {labels})",
-    "candidates": "annotated pairs plus `none` pairs: co-occurring actors without an annotated stance "
-                  "(labels: {labels})",
+    "candidates": "co-occurring actor pairs (mentions in a common paragraph) with their annotated stance or "
+                  "`none`; in a sentence-scoped corpus one row per such pair and sentence unit (labels: {labels})",
     "documents": "one row per document: the text, the gold actors with aliases and mentions, and the gold "
                  "directed triplets (labels: {labels}), for end-to-end extraction (docs/extraction.md)",
 }
