@@ -11,7 +11,9 @@ import pytest
 
 from actorstance.convert import stance_pairs
 from actorstance.dataset import audit as module
-from actorstance.dataset.audit import ALPHA, MARGIN, audit_dataset, audit_rows, id_shape, sign_test
+from actorstance.dataset import probes
+from actorstance.dataset.audit import ALPHA, MARGIN, audit_dataset, audit_rows
+from actorstance.dataset.probes import PROBES, id_shape, sign_test
 from actorstance.errors import LeakageError
 from tests.conftest import REPO, TINY
 
@@ -55,7 +57,7 @@ def test_the_same_rows_with_one_id_shape_pass():
     rows, labels = leaky_rows()
     rows = [{**row, "id": row["id"].split("@")[0]} for row in rows]
     report = audit_rows("candidates", rows, labels)
-    assert report.leaks == () and len(report.probes) == len(module.PROBES)
+    assert report.leaks == () and len(report.probes) == len(PROBES)
     report.check(where="fixture")
 
 
@@ -94,5 +96,6 @@ def test_seesaw_candidates_pass_the_audit(tmp_path):
 
 def test_id_shape_and_docstring_examples():
     assert id_shape("tiny_b/saleh->northern_front#12") == "a_a/a->a_a#9"
-    result = doctest.testmod(module)
-    assert result.attempted > 0 and result.failed == 0
+    for tested in (module, probes):
+        result = doctest.testmod(tested)
+        assert result.attempted > 0 and result.failed == 0
