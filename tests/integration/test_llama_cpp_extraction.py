@@ -15,25 +15,17 @@ from __future__ import annotations
 
 import json
 
-import pytest
-
 from tests.conftest import TINY, invoke
-from tests.integration.llama_server import MODEL_ALIAS, llama_server, missing
+from tests.integration.llama_server import MODEL_ALIAS, llama_server_marks
 
-pytestmark = [pytest.mark.integration, pytest.mark.llm_server,
-              pytest.mark.skipif(missing() is not None, reason=str(missing()))]
-
-
-@pytest.fixture(scope="module")
-def base_url():
-    with llama_server() as url:
-        yield url
+pytestmark = llama_server_marks()
 
 
-def test_extraction_against_the_real_server_then_rerun_from_the_cache(base_url, tmp_path):
+
+def test_extraction_against_the_real_server_then_rerun_from_the_cache(llama_base_url, tmp_path):
     dataset = tmp_path / "dataset"
     assert invoke("build", "--annotations", TINY, "--output", dataset).exit_code == 0
-    spec = f"openai:{MODEL_ALIAS},base_url={base_url},max_tokens=256"
+    spec = f"openai:{MODEL_ALIAS},base_url={llama_base_url},max_tokens=256"
     args = ["evaluate", "--task", "extraction", "--model", spec, "--dataset", dataset, "--bootstrap", 0,
             "--llm-cache", tmp_path / "c.sqlite"]
     first = invoke(*args, "--output", tmp_path / "first.json")

@@ -17,16 +17,10 @@ import json
 import pytest
 
 from tests.conftest import TINY, error, invoke
-from tests.integration.llama_server import MODEL_ALIAS, llama_server, missing
+from tests.integration.llama_server import MODEL_ALIAS, llama_server_marks
 
-pytestmark = [pytest.mark.integration, pytest.mark.llm_server,
-              pytest.mark.skipif(missing() is not None, reason=str(missing()))]
+pytestmark = llama_server_marks()
 
-
-@pytest.fixture(scope="module")
-def base_url():
-    with llama_server() as url:
-        yield url
 
 
 @pytest.fixture(scope="module")
@@ -36,8 +30,8 @@ def dataset(tmp_path_factory):
     return output
 
 
-def test_evaluate_against_the_real_server_then_rerun_from_the_cache(base_url, dataset, tmp_path):
-    spec = f"openai:{MODEL_ALIAS},base_url={base_url},max_tokens=24"
+def test_evaluate_against_the_real_server_then_rerun_from_the_cache(llama_base_url, dataset, tmp_path):
+    spec = f"openai:{MODEL_ALIAS},base_url={llama_base_url},max_tokens=24"
     args = ["evaluate", "--model", spec, "--dataset", dataset, "--bootstrap", 0, "--llm-cache", tmp_path / "c.sqlite"]
     first = invoke(*args, "--output", tmp_path / "first.json")
     assert first.exit_code == 0, first.output
@@ -61,8 +55,8 @@ def test_evaluate_against_the_real_server_then_rerun_from_the_cache(base_url, da
     print(f"cached rerun: {cached['inference']['wall_seconds']:.3f} s")
 
 
-def test_k_shot_candidates_with_none_as_a_label(base_url, dataset, tmp_path):
-    spec = f"openai:{MODEL_ALIAS},base_url={base_url},k_shot=1,max_tokens=24,concurrency=2"
+def test_k_shot_candidates_with_none_as_a_label(llama_base_url, dataset, tmp_path):
+    spec = f"openai:{MODEL_ALIAS},base_url={llama_base_url},k_shot=1,max_tokens=24,concurrency=2"
     result = invoke("predict", "--model", spec, "--dataset", dataset, "--config", "candidates",
                     "--llm-cache", tmp_path / "c.sqlite", "--output", tmp_path / "preds.jsonl")
     assert result.exit_code == 0, result.output
@@ -71,8 +65,8 @@ def test_k_shot_candidates_with_none_as_a_label(base_url, dataset, tmp_path):
     assert labels <= {"positive", "negative", "neutral", "none", None}
 
 
-def test_unknown_model_on_the_real_server_exits_1(base_url, dataset, tmp_path):
-    result = invoke("evaluate", "--model", f"openai:gpt-99,base_url={base_url}", "--dataset", dataset,
+def test_unknown_model_on_the_real_server_exits_1(llama_base_url, dataset, tmp_path):
+    result = invoke("evaluate", "--model", f"openai:gpt-99,base_url={llama_base_url}", "--dataset", dataset,
                     "--llm-cache", tmp_path / "c.sqlite")
-    assert error(result) == (f"Error: the server at {base_url} does not serve model 'gpt-99'; it lists: "
+    assert error(result) == (f"Error: the server at {llama_base_url} does not serve model 'gpt-99'; it lists: "
                              f"{MODEL_ALIAS}. Fix: write openai:MODEL with one of those ids\n")
