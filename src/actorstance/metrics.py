@@ -102,10 +102,8 @@ def macro_f1_score(y_true: Sequence[str], y_pred: Sequence[str | None], *, label
 
     Parameters
     ----------
-    y_true : sequence of str
-        Gold labels.
-    y_pred : sequence of str or None
-        Predicted labels; ``None`` is an abstention, scored as wrong.
+    y_true, y_pred : sequences of labels
+        Gold and predicted labels, pair by pair (a ``None`` prediction abstains and counts as wrong).
     labels : sequence of str
         The config's label set; labels absent from both sides are left out of the mean.
 
@@ -137,10 +135,8 @@ def accuracy_score(y_true: Sequence[str], y_pred: Sequence[str | None]) -> float
 
     Parameters
     ----------
-    y_true : sequence of str
-        Gold labels.
-    y_pred : sequence of str or None
-        Predicted labels; ``None`` is an abstention.
+    y_true, y_pred : sequences of labels
+        Gold and predicted labels, pair by pair; a ``None`` prediction never equals a gold label.
 
     Returns
     -------
@@ -163,10 +159,8 @@ def per_class_scores(y_true: Sequence[str], y_pred: Sequence[str | None], *, lab
 
     Parameters
     ----------
-    y_true : sequence of str
-        Gold labels.
-    y_pred : sequence of str or None
-        Predicted labels; ``None`` is an abstention (it lowers recall, never precision).
+    y_true, y_pred : sequences of labels
+        Gold and predicted labels; an abstention (``None``) lowers recall, never precision.
     labels : sequence of str
         The labels to report, in report order.
 

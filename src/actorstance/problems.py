@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Sequence
 
 from actorstance.errors import Problem, ProblemsError
 
@@ -101,6 +101,16 @@ def short(value: Any, limit: int = 60) -> str:
     except (TypeError, ValueError, RecursionError):
         text = repr(value)
     return text if len(text) <= limit else text[:limit - 3] + "..."
+
+
+def some_of(items: Sequence[Any], limit: int = 5) -> str:
+    """The first ``limit`` of ``items`` (repr), and how many more: for "N ... have no prediction: ..." messages.
+
+    >>> some_of(["a", "b", "c"], 2)
+    "'a', 'b' and 1 more"
+    """
+    more = f" and {len(items) - limit} more" if len(items) > limit else ""
+    return ", ".join(repr(item) for item in items[:limit]) + more
 
 
 #: Default fixes by pydantic error type.

@@ -76,3 +76,27 @@ def _show_warning(default):
             default(message, category, filename, lineno, file, line)
 
     return show
+
+
+def write_run_sample_log(output, run) -> None:
+    """Write an LLM run's per-sample log next to ``output`` and say what it holds (nothing for other models)."""
+    if run.samples is None:
+        return
+    from actorstance.models.llm.samples import sample_log_path, write_sample_log
+
+    log = sample_log_path(output)
+    write_sample_log(log, run.samples)
+    invalid = sum(run.inference.invalid.values())
+    click.echo(f"wrote {log}: {run.inference.valid} valid answers, {invalid} invalid; "
+               f"{run.inference.requests} requests, {run.inference.cache_hits} from the cache")
+
+
+def show_result(result, *, output, log, as_json: bool, render) -> None:
+    """Write ``result`` to ``output`` (if given) and print it: its JSON, or ``render(result)``; file notes on stderr."""
+    if output is not None:
+        result.write(output)
+        if result.inference is not None:
+            click.echo(f"wrote {log}", err=True)
+    click.echo(result.to_json() if as_json else render(result), nl=False)
+    if output is not None:
+        click.echo(f"wrote {output}", err=True)

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from actorstance.atomic import check_output_file
-from actorstance.cli._common import command
+from actorstance.cli._common import command, show_result, write_run_sample_log
 from actorstance.cli.llm import MODEL_HELP, llm_cache_options, llm_defaults
 from actorstance.cli.params import RESAMPLES, SEED
 from actorstance.cli.options import config_option, dataset_option, split_option, train_option
@@ -85,13 +85,7 @@ def evaluate(predictions: Path | None, model: str | None, dataset: Path, config:
     result = run_evaluation(dataset, predictions=predictions, model=model, config=config, split=split,
                             bootstrap=bootstrap, seed=seed, train=_training_data(train, config),
                             llm_defaults=llm_defaults(no_cache, llm_cache), sample_log=log)
-    if output is not None:
-        result.write(output)
-        if result.inference is not None:
-            click.echo(f"wrote {log}", err=True)
-    click.echo(result.to_json() if as_json else render_table(result), nl=False)
-    if output is not None:
-        click.echo(f"wrote {output}", err=True)
+    show_result(result, output=output, log=log, as_json=as_json, render=render_table)
 
 
 @command()
@@ -117,7 +111,6 @@ def predict(model: str, dataset: Path, config: str, split: str, output: Path, se
     latency, cached) beside it as NAME.samples.jsonl.
     """
     from actorstance.evaluation import predict as run_model, write_predictions
-    from actorstance.models.llm.samples import sample_log_path, write_sample_log
 
     check_output_file(output, inputs=[dataset, train[0] if train else None])
     _check_task_options(task, config, setting)
@@ -133,12 +126,7 @@ def predict(model: str, dataset: Path, config: str, split: str, output: Path, se
     n = write_predictions(output, run.data.ids, run.labels)
     click.echo(f"wrote {n} predictions ({run.abstentions} abstentions) for config '{config}', split '{split}' "
                f"to {output}; training: {run.protocol.description}")
-    if run.samples is not None:
-        log = sample_log_path(output)
-        write_sample_log(log, run.samples)
-        invalid = sum(run.inference.invalid.values())
-        click.echo(f"wrote {log}: {run.inference.valid} valid answers, {invalid} invalid; "
-                   f"{run.inference.requests} requests, {run.inference.cache_hits} from the cache")
+    write_run_sample_log(output, run)
 
 
 def _check_task_options(task: str, config: str, setting: str) -> None:

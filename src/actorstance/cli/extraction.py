@@ -6,6 +6,9 @@ from pathlib import Path
 
 import click
 
+from actorstance.cli._common import show_result, write_run_sample_log
+from actorstance.plural import plural
+
 
 def evaluate_extraction_command(dataset: Path, *, predictions: Path | None, model: str | None, split: str,
                                 setting: str, bootstrap: int, seed: int, train: tuple | None, output: Path | None,
@@ -18,33 +21,21 @@ def evaluate_extraction_command(dataset: Path, *, predictions: Path | None, mode
     result = evaluate_extraction(dataset, predictions=predictions, model=model, split=split, setting=setting,
                                  bootstrap=bootstrap, seed=seed, train=training_documents(train),
                                  llm_defaults=llm_defaults, sample_log=log)
-    if output is not None:
-        result.write(output)
-        if result.inference is not None:
-            click.echo(f"wrote {log}", err=True)
-    click.echo(result.to_json() if as_json else render_extraction_table(result), nl=False)
-    if output is not None:
-        click.echo(f"wrote {output}", err=True)
+    show_result(result, output=output, log=log, as_json=as_json, render=render_extraction_table)
 
 
 def predict_extraction_command(dataset: Path, *, model: str, split: str, setting: str, seed: int, train: tuple | None,
                                output: Path, llm_defaults: dict) -> None:
     from actorstance.extraction import predict_extraction, write_extraction_predictions
-    from actorstance.models.llm.samples import sample_log_path, write_sample_log
 
     docs = training_documents(train)
     run = predict_extraction(dataset, model=model, split=split, setting=setting, seed=seed, train=docs,
                              train_external=docs is not None, llm_defaults=llm_defaults)
     n = write_extraction_predictions(output, run.data.doc_ids, run.stances)
     triplets = sum(len(s) for s in run.stances)
-    click.echo(f"wrote {triplets} triplets for {n} document{'s' if n != 1 else ''} of config 'documents', split '{split}' "
+    click.echo(f"wrote {triplets} triplets for {plural(n, 'document')} of config 'documents', split '{split}' "
                f"(setting {setting}) to {output}; training: {run.protocol.description}")
-    if run.samples is not None:
-        log = sample_log_path(output)
-        write_sample_log(log, run.samples)
-        invalid = sum(run.inference.invalid.values())
-        click.echo(f"wrote {log}: {run.inference.valid} valid answers, {invalid} invalid; "
-                   f"{run.inference.requests} requests, {run.inference.cache_hits} from the cache")
+    write_run_sample_log(output, run)
 
 
 def training_documents(train: tuple | None):

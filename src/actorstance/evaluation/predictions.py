@@ -28,7 +28,7 @@ from actorstance.checksum import sha256_file
 from actorstance.errors import OutputError, PredictionsError, Problem
 from actorstance.inputs import iter_jsonl
 from actorstance.jsonl import write_jsonl
-from actorstance.problems import ProblemList
+from actorstance.problems import ProblemList, some_of
 
 #: Keys a prediction line may have.
 PREDICTION_KEYS: tuple[str, ...] = ("id", "label", "scores")
@@ -94,10 +94,8 @@ def read_predictions(path: str | Path, *, ids: Sequence[str], labels: Sequence[s
     problems.extend(_unknown_id_problems(where, unknown_ids, n_unknown, last_unknown, split))
     missing = [pid for pid in ids if pid not in first_line]
     if missing:
-        examples = ", ".join(repr(pid) for pid in missing[:MAX_EXAMPLES])
-        more = f" and {len(missing) - MAX_EXAMPLES} more" if len(missing) > MAX_EXAMPLES else ""
         problems.append(Problem(where, "", f"{len(missing)} of the {len(ids)} pairs of {split} have no prediction: "
-                                           f"{examples}{more}",
+                                           f"{some_of(missing, MAX_EXAMPLES)}",
                                 "write one line per pair of the split; use \"label\": null to abstain"))
     problems.raise_if_any(PredictionsError)
     return Predictions(where, sha256, tuple(ids), tuple(found[pid][0] for pid in ids),

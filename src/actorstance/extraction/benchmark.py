@@ -13,11 +13,11 @@ no train split) is listed as not run, with the reason, never fitted on the score
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
 
 from actorstance.errors import ActorstanceError, ModelError
+from actorstance.evaluation.contender import Contender
 from actorstance.extraction.scoring import DocumentScore, metrics_from_counts, resampled_counts, scored_items
 
 #: Ranking: higher f1_pn, then triplet_f1, then pair_f1 (undefined last), then name.
@@ -26,25 +26,17 @@ RANKING_METRICS: tuple[str, ...] = ("f1_pn", "triplet_f1", "pair_f1")
 COMPARED: tuple[str, ...] = ("f1_pn", "triplet_f1", "pair_f1")
 
 
-@dataclass(frozen=True)
-class ExtractionContender:
-    name: str
-    source: str  # "baseline" | "model" | "predictions"
-    spec: str | None = None
-    path: Path | None = None
-
-
 def extraction_contenders(setting: str, models: Sequence[str] = (), predictions: Sequence[tuple[str, Path]] = ()
-                          ) -> list[ExtractionContender]:
+                          ) -> list[Contender]:
     """The registered extraction baselines that work in ``setting``, then ``models``, then ``predictions``."""
     from actorstance.extraction.protocol import model_settings
     from actorstance.extraction.registry import EXTRACTORS, runs_by_default
 
-    entries = [ExtractionContender(f"baseline:{name}", "baseline", spec=f"baseline:{name}")
+    entries = [Contender(f"baseline:{name}", "baseline", spec=f"baseline:{name}")
                for name, factory in EXTRACTORS.items()
                if runs_by_default(name) and setting in model_settings(factory())]
-    entries += [ExtractionContender(spec, "model", spec=spec) for spec in models]
-    entries += [ExtractionContender(name, "predictions", path=Path(path)) for name, path in predictions]
+    entries += [Contender(spec, "model", spec=spec) for spec in models]
+    entries += [Contender(name, "predictions", path=Path(path)) for name, path in predictions]
     names = [c.name for c in entries]
     duplicate = next((n for n in names if names.count(n) > 1), None)
     if duplicate is not None:

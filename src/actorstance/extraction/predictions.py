@@ -54,7 +54,7 @@ def read_extraction_predictions(path: str | Path, *, doc_ids: Sequence[str], spl
     """
     from actorstance.checksum import sha256_file
     from actorstance.inputs import iter_jsonl
-    from actorstance.problems import ProblemList
+    from actorstance.problems import ProblemList, some_of
 
     where = str(path)
     known = set(doc_ids)
@@ -86,10 +86,8 @@ def read_extraction_predictions(path: str | Path, *, doc_ids: Sequence[str], spl
     problems.extend(_foreign_problems(where, foreign, split))
     missing = [d for d in doc_ids if d not in first_line]
     if missing:
-        examples = ", ".join(repr(d) for d in missing[:MAX_EXAMPLES])
-        more = f" and {len(missing) - MAX_EXAMPLES} more" if len(missing) > MAX_EXAMPLES else ""
         problems.add(Problem(where, "", f"{len(missing)} of the {len(doc_ids)} documents of {split} have no line: "
-                                        f"{examples}{more}",
+                                        f"{some_of(missing, MAX_EXAMPLES)}",
                              'write one line per document of the split; "stances": [] when it has none'))
     problems.raise_if_any(PredictionsError)
     return ExtractionPredictions(where, sha256, tuple(doc_ids), tuple(found[d] for d in doc_ids))

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Sequence
 
 from actorstance.errors import ActorstanceError
+from actorstance.evaluation.contender import Contender
 from actorstance.reports.results import (
     BenchmarkResult, BenchmarkSettings, Comparison, DatasetBenchmark, Interval, ModelEntry, PAIR_INFO_COLUMNS, PairInfo)
 
@@ -38,16 +39,6 @@ class DatasetRef:
     folder: Path
     config: str = "pairs"
     split: str = "test"
-
-
-@dataclass(frozen=True)
-class Contender:
-    """A model to benchmark: a registered baseline, a ``--model`` spec, or a predictions file."""
-
-    name: str
-    source: str  # "baseline" | "model" | "predictions"
-    spec: str | None = None
-    path: Path | None = None
 
 
 def contenders(models: Sequence[str] = (), predictions: Sequence[tuple[str, str | Path]] = ()) -> list[Contender]:
