@@ -9,8 +9,8 @@ import click
 from actorstance.atomic import check_output_file
 from actorstance.cli._common import command, show_result, write_run_sample_log
 from actorstance.cli.llm import MODEL_HELP, llm_cache_options, llm_defaults
-from actorstance.cli.params import RESAMPLES, SEED
 from actorstance.cli.options import config_option, dataset_option, split_option, train_option
+from actorstance.cli.params import RESAMPLES, SEED
 
 _config = config_option("pairs: annotated stances; candidates: plus 'none' pairs.")
 _split = split_option("Split to score.")

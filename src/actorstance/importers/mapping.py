@@ -36,7 +36,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationErr
 from actorstance.errors import ImportFormatError, Problem
 from actorstance.inputs import parse_json, read_bytes
 from actorstance.labels import ACTOR_TYPES, ANNOTATOR_KINDS, STANCE_LABELS
-from actorstance.models.resources import read_resource_text
+from actorstance.package_data import read_resource_text
 from actorstance.problems import json_path, short
 from actorstance.schema import GUIDELINE_VERSION
 

@@ -26,7 +26,7 @@ from typing import Sequence
 from actorstance.errors import ActorstanceError
 from actorstance.evaluation.contender import Contender
 from actorstance.reports.results import (
-    BenchmarkResult, BenchmarkSettings, Comparison, DatasetBenchmark, Interval, ModelEntry, PAIR_INFO_COLUMNS, PairInfo)
+    PAIR_INFO_COLUMNS, BenchmarkResult, BenchmarkSettings, Comparison, DatasetBenchmark, Interval, ModelEntry, PairInfo)
 
 #: The metric that picks the best model and decides which models cannot be told apart from it.
 RANKING_METRIC = "f1_pn"
@@ -76,7 +76,7 @@ def run_benchmark(datasets: Sequence[str | Path | DatasetRef], *, models: Sequen
     extraction baselines on each dataset's ``documents`` split (same split as the pair config);
     ``task="extraction"`` benchmarks only extraction, where ``models`` and ``predictions`` are
     extraction models and files, in each of ``settings`` (default: both; exactly one with
-    ``predictions``) — see :mod:`actorstance.extraction.benchmark`.
+    ``predictions``) — see :mod:`actorstance.reports.extraction_benchmark`.
 
     ``datasets`` are :class:`DatasetRef` or folders (config ``pairs``, split ``test``);
     ``predictions`` are ``(name, file)`` pairs.
@@ -133,8 +133,8 @@ def _extraction(refs: Sequence[DatasetRef], settings: Sequence[str] | None, mode
     pair benchmark's section — skip a dataset without that documents split, and a setting no
     registered baseline works in."""
     from actorstance.dataset.card_reader import card_configs
-    from actorstance.extraction.benchmark import extraction_contenders, run_extraction_benchmark
     from actorstance.extraction.split import SETTINGS
+    from actorstance.reports.extraction_benchmark import extraction_contenders, run_extraction_benchmark
 
     settings = list(settings or SETTINGS)
     if predictions and len(settings) != 1:

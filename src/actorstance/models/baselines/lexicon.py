@@ -28,7 +28,7 @@ from actorstance.errors import LexiconError, ModelError, ModelSpecError, Problem
 from actorstance.inputs import parse_json
 from actorstance.labels import NONE_LABEL
 from actorstance.models.features import Token, check_rows, role_spans, tokenize
-from actorstance.models.resources import read_resource_text
+from actorstance.package_data import read_resource_text
 
 #: The lexicon shipped with the package (in ``actorstance/resources/``).
 LEXICON_RESOURCE = "stance-lexicon-v1.json"

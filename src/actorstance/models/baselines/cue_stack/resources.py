@@ -7,7 +7,7 @@ from pathlib import Path
 
 from actorstance.errors import LexiconError, Problem
 from actorstance.models.baselines.lexicon import load_lexicon
-from actorstance.models.resources import read_resource_text
+from actorstance.package_data import read_resource_text
 
 #: The polarity word list shipped with the package (in ``actorstance/resources/``).
 POLARITY_RESOURCE = "cue-stack-polarity.tsv"

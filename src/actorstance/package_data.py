@@ -1,4 +1,4 @@
-"""Reading the data files models ship with (``actorstance/resources/``) or a user's replacement."""
+"""Reading the data files the package ships with (``actorstance/resources/``) or a user's replacement."""
 
 from __future__ import annotations
 
