@@ -25,7 +25,7 @@ from typing import Hashable, Iterator, Literal, Sequence
 import numpy as np
 
 from actorstance.labels import ALL_LABELS
-from actorstance.metrics import METRIC_NAMES, scores_from_confusion
+from actorstance.metrics import METRIC_NAMES, encode, scores_from_confusion
 
 #: Resamples drawn per block: bounds memory (block × n_units integers) without changing the draws.
 _BLOCK = 64
@@ -50,11 +50,12 @@ class Resampling:
             raise ValueError(f"n_resamples must be >= 0; got {n_resamples}")
         if len(groups) == 0:
             raise ValueError("cannot bootstrap an empty set of pairs")
-        _, unit_of_pair = np.unique(np.asarray(groups, dtype=object).astype(str), return_inverse=True)
-        n_units = int(unit_of_pair.max()) + 1
-        if n_units == 1:
+        keys = [group if isinstance(group, str) else str(group) for group in groups]
+        number = {key: i for i, key in enumerate(sorted(set(keys)))}  # units: the sorted distinct ids
+        if len(number) == 1:
             return cls("pairs", len(groups), n_resamples, seed, np.arange(len(groups)))
-        return cls("documents", n_units, n_resamples, seed, unit_of_pair.astype(np.int64))
+        unit_of_pair = np.fromiter((number[key] for key in keys), dtype=np.int64, count=len(keys))
+        return cls("documents", len(number), n_resamples, seed, unit_of_pair)
 
     def indices(self) -> Iterator[np.ndarray]:
         """Blocks of the draw matrix: arrays of shape ``(block, n_units)`` of unit indices."""
@@ -75,14 +76,16 @@ class Resampling:
 def unit_confusions(resampling: Resampling, y_true: Sequence[str], y_pred: Sequence[str | None], *,
                     labels: Sequence[str]) -> np.ndarray:
     """Confusion counts per unit, shape ``(n_units, K, K + 1)``; last column: abstentions."""
-    k = len(labels)
-    index = {label: i for i, label in enumerate(labels)}
-    try:
-        true_code = np.fromiter((index[label] for label in y_true), dtype=np.int64, count=len(y_true))
-        pred_code = np.fromiter((k if label is None else index[label] for label in y_pred),
-                                dtype=np.int64, count=len(y_pred))
-    except KeyError as err:
-        raise ValueError(f"label {err.args[0]!r} is not in labels={list(labels)}") from None
+    true_code, pred_code = encode(y_true, y_pred, labels=labels)
+    if (pred_code < 0).any():
+        bad = next(label for label, code in zip(y_pred, pred_code) if code < 0)
+        raise ValueError(f"predicted label {bad!r} is not in labels={list(labels)}")
+    return unit_confusions_from_codes(resampling, true_code, pred_code, len(labels))
+
+
+def unit_confusions_from_codes(resampling: Resampling, true_code: np.ndarray, pred_code: np.ndarray,
+                               k: int) -> np.ndarray:
+    """:func:`unit_confusions` of label codes (:func:`actorstance.metrics.encode`, none ``-1``)."""
     if len(true_code) != len(resampling.unit_of_pair) or len(pred_code) != len(true_code):
         raise ValueError("y_true, y_pred and groups must have the same length")
     cells = k * (k + 1)

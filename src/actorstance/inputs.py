@@ -37,6 +37,8 @@ import stat
 from pathlib import Path
 from typing import Any, Iterator
 
+import orjson
+
 from actorstance.errors import InputError, Problem, ProblemsError
 from actorstance.problems import ProblemList, json_path
 
@@ -112,6 +114,9 @@ def read_json_object(path: str | Path, *, what: str = "JSON file", fix: str = "c
 def parse_json(data: bytes, where: str, *, max_depth: int = MAX_DEPTH,
                error: type[ProblemsError] = InputError, empty_fix: str = "write a JSON value into the file") -> Any:
     """Parse ``data`` (UTF-8 JSON); raise ``error`` with the located problem."""
+    value = _parsed_by_orjson(data, max_depth)
+    if value is not _SLOW:
+        return value
     text = decode_utf8(data, where, error=error)
     if not text.strip():
         raise error([Problem(where, "", "is empty", empty_fix)])
@@ -131,6 +136,47 @@ def parse_json(data: bytes, where: str, *, max_depth: int = MAX_DEPTH,
     problems = list(_structure_problems(value, where, check_surrogates=bool(_SURROGATE_ESCAPE.search(text))))
     if problems:
         raise error(problems)
+    return value
+
+
+_SLOW = object()
+_STRING_OR_KEY = re.compile(rb'"(?:[^"\\]|\\.)*"\s*(:)?', re.DOTALL)  # (:) marks an object key
+_SURROGATE_ESCAPE_BYTES = re.compile(rb"\\u[dD][89a-fA-F]")
+
+
+def _parsed_by_orjson(data: bytes, max_depth: int) -> Any:
+    """orjson's value of ``data`` when it is exactly what the checked parse below would return
+    without a problem; ``_SLOW`` when that is not certain (then the checked parse decides).
+
+    The checked parse (``json`` with an object hook) is about 20 times slower, which a file of a
+    million prediction lines feels. orjson already refuses invalid UTF-8, NaN/Infinity and lone
+    surrogates; what it cannot see is a duplicate key (it keeps the last value), so the keys in
+    the text (strings followed by ``:``) are counted and must equal the keys of the value.
+    """
+    if (isinstance(data, str) or data.count(b"[") + data.count(b"{") > max_depth
+            or _SURROGATE_ESCAPE_BYTES.search(data)):
+        return _SLOW
+    try:
+        value = orjson.loads(data)
+    except orjson.JSONDecodeError:
+        return _SLOW
+    keys, stack = 0, [value]
+    while stack:
+        item = stack.pop()
+        if type(item) is dict:
+            keys += len(item)
+            for child in item.values():
+                kind = type(child)
+                if kind is dict or kind is list:
+                    stack.append(child)
+                elif kind is float and not math.isfinite(child):
+                    return _SLOW
+        elif type(item) is list:
+            stack.extend(item)
+        elif type(item) is float and not math.isfinite(item):
+            return _SLOW
+    if keys != _STRING_OR_KEY.findall(data).count(b":"):
+        return _SLOW
     return value
 
 

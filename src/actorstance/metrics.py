@@ -1,8 +1,11 @@
 """Stance metrics: the headline ``f1_pn``, ``macro_f1``, ``accuracy``, per-class scores, confusion.
 
-Point estimates are scikit-learn arithmetic with explicit ``labels=`` and ``zero_division=``; the
-bootstrap (:mod:`actorstance.bootstrap`) evaluates the same definitions on many resamples at once
-through :func:`scores_from_confusion`, and the tests check that the two agree.
+Every score is computed from confusion counts (one ``numpy.bincount`` over integer label codes),
+with scikit-learn's definitions (explicit ``labels=``, ``zero_division=nan``): the tests check
+each function against scikit-learn on random inputs. The bootstrap (:mod:`actorstance.bootstrap`)
+evaluates the same definitions on many resamples at once through :func:`scores_from_confusion`.
+Label strings are turned into codes once (:func:`encode`); a million pairs score in a fraction of
+a second.
 
 Conventions, decided once here and documented in ``docs/evaluation.md``:
 
@@ -29,10 +32,6 @@ import numpy as np
 
 from actorstance.labels import POLAR_LABELS
 
-#: What a ``None`` (abstention) becomes inside scikit-learn calls: a string that is never a label,
-#: so that it is a false negative for the gold class and is left out of every ``labels=``.
-_ABSTAIN = "\x00abstain"
-
 #: Metric names, in the order they are reported. ``*_score`` style: higher is better.
 METRIC_NAMES: tuple[str, ...] = ("f1_pn", "macro_f1", "accuracy")
 
@@ -49,14 +48,58 @@ class ClassScores:
     predicted: int  # pairs predicted as this label
 
 
-def _sklearn_ready(y_true: Sequence[str], y_pred: Sequence[str | None]) -> tuple[list[str], list[str]]:
+def _check_lengths(y_true: Sequence, y_pred: Sequence) -> None:
     if len(y_true) != len(y_pred):
         raise ValueError(f"y_true has {len(y_true)} labels but y_pred has {len(y_pred)}")
-    if not y_true:
+    if not len(y_true):
         raise ValueError("cannot score an empty set of pairs")
-    if any(label is None for label in y_true):
-        raise ValueError("y_true contains None; gold labels are never missing")
-    return list(y_true), [_ABSTAIN if label is None else label for label in y_pred]
+
+
+def encode(y_true: Sequence[str], y_pred: Sequence[str | None], *, labels: Sequence[str]
+           ) -> tuple[np.ndarray, np.ndarray]:
+    """Gold and predicted labels as integer codes: the index in ``labels``; an abstention
+    (``None``) is ``len(labels)``; a predicted label outside ``labels`` is ``-1``.
+
+    Raises ``ValueError`` for a gold label that is ``None`` or not in ``labels``.
+
+    >>> [c.tolist() for c in encode(["neutral", "positive"], [None, "x"], labels=["positive", "neutral"])]
+    [[1, 0], [2, -1]]
+    """
+    _check_lengths(y_true, y_pred)
+    code = {label: i for i, label in enumerate(labels)}
+    try:
+        true_code = np.fromiter((code[label] for label in y_true), dtype=np.int64, count=len(y_true))
+    except KeyError as err:
+        if err.args[0] is None:
+            raise ValueError("y_true contains None; gold labels are never missing") from None
+        raise ValueError(f"gold label {err.args[0]!r} is not in labels={list(labels)}") from None
+    code[None] = len(labels)
+    pred_code = np.fromiter((code.get(label, -1) for label in y_pred), dtype=np.int64, count=len(y_pred))
+    return true_code, pred_code
+
+
+def confusion_from_codes(true_code: np.ndarray, pred_code: np.ndarray, k: int) -> np.ndarray:
+    """Counts ``(k, k + 1)`` of codes from :func:`encode` (last column: abstentions; predictions
+    coded ``-1`` are left out, as they are in no column)."""
+    keep = pred_code >= 0
+    cells = true_code[keep] * (k + 1) + pred_code[keep]
+    return np.bincount(cells, minlength=k * (k + 1)).reshape(k, k + 1)
+
+
+def confusion(y_true: Sequence[str], y_pred: Sequence[str | None], *, labels: Sequence[str]) -> np.ndarray:
+    """Counts with gold labels as rows and predictions as columns, both in ``labels`` order,
+    plus a last column of abstentions: shape ``(len(labels), len(labels) + 1)``."""
+    return confusion_from_codes(*encode(y_true, y_pred, labels=labels), len(labels))
+
+
+def _seen_confusion(y_true: Sequence[str], y_pred: Sequence[str | None], labels: Sequence[str]
+                    ) -> tuple[np.ndarray, int]:
+    # counts over ``labels`` followed by every other label that occurs, so that a pair whose gold
+    # or prediction lies outside ``labels`` still counts as a wrong (or right) answer
+    _check_lengths(y_true, y_pred)
+    others = sorted(({*y_true, *y_pred} - {None}) - set(labels))
+    universe = [*labels, *others]
+    return confusion_from_codes(*encode(y_true, y_pred, labels=universe), len(universe)), len(labels)
 
 
 def scored_labels(y_true: Sequence[str], y_pred: Sequence[str | None], *, labels: Sequence[str]) -> list[str]:
@@ -69,6 +112,14 @@ def scored_labels(y_true: Sequence[str], y_pred: Sequence[str | None], *, labels
     """
     seen = set(y_true) | set(y_pred)
     return [label for label in labels if label in seen]
+
+
+def scored_labels_from_confusion(counts: np.ndarray, *, labels: Sequence[str]) -> list[str]:
+    """:func:`scored_labels` from confusion counts ``(K, K + 1)`` over ``labels``."""
+    counts = np.asarray(counts)
+    k = len(labels)
+    occurs = counts.sum(axis=1) + counts[:, :k].sum(axis=0)
+    return [label for label, n in zip(labels, occurs) if n > 0]
 
 
 def f1_pn_score(y_true: Sequence[str], y_pred: Sequence[str | None]) -> float:
@@ -121,13 +172,8 @@ def macro_f1_score(y_true: Sequence[str], y_pred: Sequence[str | None], *, label
 
 
 def _macro_f1(y_true, y_pred, labels: Sequence[str]) -> float:
-    from sklearn.metrics import f1_score
-
-    y_true, y_pred = _sklearn_ready(y_true, y_pred)
-    used = scored_labels(y_true, y_pred, labels=labels)
-    if not used:
-        return float("nan")
-    return float(f1_score(y_true, y_pred, labels=used, average="macro", zero_division=np.nan))
+    counts, k = _seen_confusion(y_true, y_pred, labels)
+    return float(_nanmean(_class_f1(counts)[:k]))
 
 
 def accuracy_score(y_true: Sequence[str], y_pred: Sequence[str | None]) -> float:
@@ -148,10 +194,8 @@ def accuracy_score(y_true: Sequence[str], y_pred: Sequence[str | None]) -> float
     >>> accuracy_score(["positive", "negative", "neutral", "neutral"], ["positive", None, "neutral", "negative"])
     0.5
     """
-    from sklearn.metrics import accuracy_score as sk_accuracy
-
-    y_true, y_pred = _sklearn_ready(y_true, y_pred)
-    return float(sk_accuracy(y_true, y_pred))
+    counts, _ = _seen_confusion(y_true, y_pred, ())
+    return float(np.trace(counts) / len(y_true))
 
 
 def per_class_scores(y_true: Sequence[str], y_pred: Sequence[str | None], *, labels: Sequence[str]) -> list[ClassScores]:
@@ -175,34 +219,42 @@ def per_class_scores(y_true: Sequence[str], y_pred: Sequence[str | None], *, lab
     >>> row.label, row.precision, row.recall, row.support, row.predicted
     ('positive', 0.5, 1.0, 1, 2)
     """
-    from sklearn.metrics import precision_recall_fscore_support
+    counts, k = _seen_confusion(y_true, y_pred, labels)
+    return _class_rows(counts, list(labels))
 
-    y_true, y_pred = _sklearn_ready(y_true, y_pred)
-    p, r, f, support = precision_recall_fscore_support(
-        y_true, y_pred, labels=list(labels), average=None, zero_division=np.nan)
-    predicted = [sum(1 for label in y_pred if label == name) for name in labels]
-    return [ClassScores(name, float(p[i]), float(r[i]), float(f[i]), int(support[i]), predicted[i])
+
+def per_class_from_confusion(counts: np.ndarray, *, labels: Sequence[str]) -> list[ClassScores]:
+    """:func:`per_class_scores` from confusion counts ``(K, K + 1)`` over ``labels``."""
+    counts, _ = _checked_counts(counts, labels)
+    return _class_rows(counts, list(labels))
+
+
+def _class_rows(counts: np.ndarray, labels: list[str]) -> list[ClassScores]:
+    n = counts.shape[0]
+    tp = np.diagonal(counts[:, :n]).astype(np.float64)
+    support, predicted = counts.sum(axis=1), counts[:, :n].sum(axis=0)
+    f1 = _class_f1(counts)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        precision = np.where(predicted > 0, tp / predicted, np.nan)
+        recall = np.where(support > 0, tp / support, np.nan)
+    return [ClassScores(name, float(precision[i]), float(recall[i]), float(f1[i]), int(support[i]), int(predicted[i]))
             for i, name in enumerate(labels)]
 
 
-def confusion(y_true: Sequence[str], y_pred: Sequence[str | None], *, labels: Sequence[str]) -> np.ndarray:
-    """Counts with gold labels as rows and predictions as columns, both in ``labels`` order,
-    plus a last column of abstentions: shape ``(len(labels), len(labels) + 1)``."""
-    from sklearn.metrics import confusion_matrix
-
-    y_true, y_pred = _sklearn_ready(y_true, y_pred)
-    unknown = sorted(set(y_true) - set(labels))
-    if unknown:
-        raise ValueError(f"gold labels {unknown} are not in labels={list(labels)}")
-    counts = confusion_matrix(y_true, y_pred, labels=[*labels, _ABSTAIN])
-    return counts[: len(labels), :]
+def _class_f1(counts: np.ndarray) -> np.ndarray:
+    # F1 = 2 tp / (2 tp + fp + fn) = 2 tp / (support + predicted), as scikit-learn computes it
+    n = counts.shape[-2]
+    tp = np.diagonal(counts[..., :n], axis1=-2, axis2=-1)
+    support, predicted = counts.sum(axis=-1), counts[..., :n].sum(axis=-2)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.where(support + predicted > 0, 2 * tp / (support + predicted), np.nan)
 
 
 def scores_from_confusion(counts: np.ndarray, *, labels: Sequence[str]) -> dict[str, np.ndarray]:
     """Every metric of :data:`METRIC_NAMES` from confusion counts, vectorised over leading axes.
 
     ``counts`` has shape ``(..., K, K + 1)`` as returned by :func:`confusion` (last column:
-    abstentions). Same definitions as the scikit-learn functions above, ``nan`` where undefined;
+    abstentions). Same definitions as the functions above, ``nan`` where undefined;
     the bootstrap calls this once on all resamples' counts.
     """
     counts, k = _checked_counts(counts, labels)
@@ -225,12 +277,8 @@ def class_f1_from_confusion(counts: np.ndarray, *, labels: Sequence[str]) -> np.
     ``(..., K, K + 1)``; ``nan`` for a label absent from both gold and predictions. The one
     definition of per-label F1 on counts: :func:`scores_from_confusion` averages it, and
     benchmark reports bootstrap it for per-class intervals."""
-    counts, k = _checked_counts(counts, labels)
-    tp = np.diagonal(counts[..., :k], axis1=-2, axis2=-1)
-    support = counts.sum(axis=-1)
-    predicted = counts[..., :k].sum(axis=-2)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        return np.where(support + predicted > 0, 2 * tp / (support + predicted), np.nan)
+    counts, _ = _checked_counts(counts, labels)
+    return _class_f1(counts)
 
 
 def _checked_counts(counts, labels: Sequence[str]) -> tuple[np.ndarray, int]:
@@ -250,7 +298,7 @@ def _nanmean(values: np.ndarray) -> np.ndarray:
 
 
 def point_scores(y_true: Sequence[str], y_pred: Sequence[str | None], *, labels: Sequence[str]) -> dict[str, float]:
-    """Every metric of :data:`METRIC_NAMES` on one set of pairs (scikit-learn arithmetic)."""
+    """Every metric of :data:`METRIC_NAMES` on one set of pairs."""
     return {
         "f1_pn": f1_pn_score(y_true, y_pred),
         "macro_f1": macro_f1_score(y_true, y_pred, labels=labels),

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Sequence
 
 from actorstance.checksum import sha256_bytes
 from actorstance.dataset.card_reader import card_configs, card_features, read_card_metadata
@@ -63,21 +64,42 @@ def load_split(folder: str | Path, config: str = "pairs", split: str = "test"):
     >>> sorted(pairs[0])[:3]
     ['annotators', 'context', 'context_start']
     """
-    import pyarrow as pa
-    import pyarrow.parquet as pq
     from datasets import Dataset, DatasetInfo, NamedSplit
     from datasets.table import InMemoryTable
 
     folder = Path(folder)
+    table, features, files = _read_split(folder, config, split, columns=None)
+    hashes = ((read_manifest(folder) or {}).get("files") or {})
+    seed = json.dumps([config, split, [(rel, hashes.get(rel, {}).get("sha256")) for rel in files]])
+    info = DatasetInfo(features=features, config_name=config, dataset_name=folder.resolve().name)
+    return Dataset(InMemoryTable(table), info=info, split=NamedSplit(split),
+                   fingerprint=sha256_bytes(seed.encode("utf-8"))[:16])
+
+
+def load_split_columns(folder: str | Path, config: str, split: str, columns: Sequence[str]):
+    """Only ``columns`` of one split, as a ``pyarrow.Table`` typed by the card, with the checks of
+    :func:`load_split`; the other columns are never read (a predictions file needs three)."""
+    return _read_split(Path(folder), config, split, columns=list(columns))[0]
+
+
+def _read_split(folder: Path, config: str, split: str, *, columns: list[str] | None):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
     meta = read_card_metadata(folder)
     files = split_files(folder, config, split, meta=meta)
     verify_manifest(folder, only=[CARD_FILE, *files])
     features = card_features(folder, config, meta=meta)
+    unknown = [c for c in columns or () if c not in features]
+    if unknown:
+        raise DatasetError(f"{folder / CARD_FILE}: config '{config}' has no column {', '.join(map(repr, unknown))}; it "
+                           f"has: {', '.join(features)}. Fix: ask for columns of that config.")
+    wanted = list(features) if columns is None else columns
+    schema = pa.schema([features.arrow_schema.field(c) for c in wanted])
     tables = []
     for rel in files:
         try:
-            table = pq.read_table(folder / rel)
-            on_disk = _parquet_features(table.schema)
+            on_disk = _parquet_features(pq.read_schema(folder / rel))
         except (pa.ArrowException, OSError, ValueError, KeyError, TypeError) as err:
             raise DatasetError(f"{folder / rel}: not a readable parquet file of this dataset ({_first_line(err)}). "
                                "Fix: rebuild the dataset with `actorstance build`.") from None
@@ -86,16 +108,19 @@ def load_split(folder: str | Path, config: str = "pairs", split: str = "test"):
                                f"'{config}'); e.g. label names {_label_names_of(on_disk)} vs "
                                f"{_label_names_of(features)}. Fix: rebuild the dataset with `actorstance build`.")
         try:
-            tables.append(table.select(list(features)).cast(features.arrow_schema))
+            table = pq.read_table(folder / rel, columns=wanted)
+        except (pa.ArrowException, OSError, ValueError, KeyError, TypeError) as err:
+            raise DatasetError(f"{folder / rel}: not a readable parquet file of this dataset ({_first_line(err)}). "
+                               "Fix: rebuild the dataset with `actorstance build`.") from None
+        try:
+            tables.append(table.cast(schema))
         except (pa.ArrowException, KeyError, ValueError) as err:
             raise DatasetError(f"{folder / rel}: its columns do not match the card's features ({_first_line(err)}). "
                                "Fix: rebuild the dataset with `actorstance build`.") from None
-    table = pa.concat_tables(tables) if tables else features.arrow_schema.empty_table()
-    hashes = ((read_manifest(folder) or {}).get("files") or {})
-    seed = json.dumps([config, split, [(rel, hashes.get(rel, {}).get("sha256")) for rel in files]])
-    info = DatasetInfo(features=features, config_name=config, dataset_name=folder.resolve().name)
-    return Dataset(InMemoryTable(table), info=info, split=NamedSplit(split),
-                   fingerprint=sha256_bytes(seed.encode("utf-8"))[:16])
+    table = pa.concat_tables(tables) if tables else schema.empty_table()
+    if columns is None:
+        table = table.replace_schema_metadata(features.arrow_schema.metadata)
+    return table, features, files
 
 
 def split_files(folder: str | Path, config: str, split: str, *, meta: dict | None = None) -> list[str]:

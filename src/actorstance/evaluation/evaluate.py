@@ -173,7 +173,7 @@ def evaluate(dataset_dir: str | Path, *, predictions: str | Path | None = None, 
             raise ValueError("train= applies to model= only; a predictions file is already made")
         from actorstance.evaluation.predictions import read_predictions
 
-        data = load_split_data(dataset_dir, config, split)
+        data = load_split_data(dataset_dir, config, split, inputs=False)
         require_pairs(data)
         read = read_predictions(predictions, ids=data.ids, labels=data.labels,
                                 split=f"config '{config}', split '{split}'")

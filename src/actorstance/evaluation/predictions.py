@@ -69,12 +69,14 @@ def read_predictions(path: str | Path, *, ids: Sequence[str], labels: Sequence[s
     unknown_ids: list[tuple[int, str]] = []
     n_unknown, last_unknown, n_lines = 0, 0, 0
     fix = "pass a JSON lines file written by `actorstance predict` or your model"
+    plain = _PlainPrediction(allowed)
     for number, record in iter_jsonl(path, problems, what="predictions file", fix=fix):
         n_lines += 1
-        line_where = f"{where}:{number}"
-        parsed = _parse_line(line_where, record, allowed, problems)
+        parsed = plain(record)  # the common line, checked without building any message
         if parsed is None:
-            continue
+            parsed = _parse_line(f"{where}:{number}", record, allowed, problems)
+            if parsed is None:
+                continue
         pid, label, scores = parsed
         if pid not in split_ids:
             n_unknown, last_unknown = n_unknown + 1, number
@@ -82,7 +84,7 @@ def read_predictions(path: str | Path, *, ids: Sequence[str], labels: Sequence[s
                 unknown_ids.append((number, pid))
             continue
         if pid in first_line:
-            problems.append(Problem(line_where, f"id {pid!r}", f"duplicate id (first on line {first_line[pid]})",
+            problems.append(Problem(f"{where}:{number}", f"id {pid!r}", f"duplicate id (first on line {first_line[pid]})",
                                     "keep one prediction per pair"))
             continue
         first_line[pid] = number
@@ -98,8 +100,25 @@ def read_predictions(path: str | Path, *, ids: Sequence[str], labels: Sequence[s
                                            f"{some_of(missing, MAX_EXAMPLES)}",
                                 "write one line per pair of the split; use \"label\": null to abstain"))
     problems.raise_if_any(PredictionsError)
-    return Predictions(where, sha256, tuple(ids), tuple(found[pid][0] for pid in ids),
-                       tuple(found[pid][1] for pid in ids))
+    rows = [found[pid] for pid in ids]
+    return Predictions(where, sha256, tuple(ids), tuple(row[0] for row in rows), tuple(row[1] for row in rows))
+
+
+class _PlainPrediction:
+    """A parsed line → ``(id, label, None)`` when it is exactly ``{"id": STR, "label": LABEL or null}``;
+    ``None`` otherwise (then :func:`_parse_line` says what is wrong, or checks the scores)."""
+
+    def __init__(self, labels: list[str]):
+        self.labels = frozenset(labels)
+        self.keys = frozenset(("id", "label"))
+
+    def __call__(self, record) -> tuple[str, str | None, None] | None:
+        if type(record) is not dict or record.keys() != self.keys:
+            return None
+        pid, label = record["id"], record["label"]
+        if type(pid) is not str or not (label is None or (type(label) is str and label in self.labels)):
+            return None
+        return pid, label, None
 
 
 def _parse_line(where: str, record, labels: list[str], problems: ProblemList

@@ -40,26 +40,39 @@ def build_result(data: SplitData, y_pred: Sequence[str | None], *, model: ModelI
 
 def score(y_true: Sequence[str], y_pred: Sequence[str | None], groups: Sequence[str], *, labels: Sequence[str],
           n_resamples: int = 1000, seed: int = 0, confidence: float = CONFIDENCE) -> dict[str, Any]:
-    """The scoring part of a result: ``metrics``, ``per_class``, ``confusion`` and ``bootstrap``."""
-    from actorstance.bootstrap import bootstrap_intervals
+    """The scoring part of a result: ``metrics``, ``per_class``, ``confusion`` and ``bootstrap``.
+
+    The labels are encoded once and counted once (:func:`actorstance.metrics.encode`); point
+    values, per-class rows and every resample's metrics all derive from those counts.
+    """
+    from actorstance.bootstrap import Resampling, percentile_interval, resampled_counts, unit_confusions_from_codes
     from actorstance.metrics import (
-        METRIC_NAMES, confusion, metric_label_set, per_class_scores, point_scores, scored_labels)
+        METRIC_NAMES, confusion_from_codes, encode, metric_label_set, per_class_from_confusion,
+        scored_labels_from_confusion, scores_from_confusion)
 
     labels = list(labels)
-    points = point_scores(y_true, y_pred, labels=labels)
-    resampling, intervals = bootstrap_intervals(y_true, y_pred, groups, labels=labels, n_resamples=n_resamples,
-                                                seed=seed, confidence=confidence)
+    k = len(labels)
+    true_code, pred_code = encode(y_true, y_pred, labels=labels)
+    if (pred_code < 0).any():
+        bad = next(label for label, code in zip(y_pred, pred_code) if code < 0)
+        raise ValueError(f"predicted label {bad!r} is not in labels={labels}")
+    resampling = Resampling.plan(groups, n_resamples=n_resamples, seed=seed)
+    per_unit = unit_confusions_from_codes(resampling, true_code, pred_code, k)
+    counts = per_unit.sum(axis=0)
+    points = scores_from_confusion(counts, labels=labels)
+    resampled = scores_from_confusion(resampled_counts(resampling, per_unit), labels=labels)
+    occurring = set(scored_labels_from_confusion(counts, labels=labels))
     metrics = {}
     for name in METRIC_NAMES:
         label_set = metric_label_set(name, labels)
-        interval = intervals[name]
+        interval = percentile_interval(resampled[name], confidence=confidence)
         metrics[name] = MetricValue(
-            value=ratio(points[name]), ci_low=interval.low, ci_high=interval.high, undefined_resamples=interval.undefined,
-            labels=None if label_set is None else scored_labels(y_true, y_pred, labels=label_set))
+            value=ratio(float(points[name])), ci_low=interval.low, ci_high=interval.high,
+            undefined_resamples=interval.undefined,
+            labels=None if label_set is None else [x for x in label_set if x in occurring])
     per_class = [ClassRow(label=row.label, precision=ratio(row.precision), recall=ratio(row.recall),
                           f1=ratio(row.f1), support=row.support, predicted=row.predicted)
-                 for row in per_class_scores(y_true, y_pred, labels=labels)]
-    counts = confusion(y_true, y_pred, labels=labels)
+                 for row in per_class_from_confusion(counts, labels=labels)]
     return {
         "metrics": metrics,
         "per_class": per_class,
