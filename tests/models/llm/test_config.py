@@ -66,3 +66,13 @@ def test_an_api_key_in_a_config_file_is_refused(tmp_path):
 def test_default_cache_path_follows_the_environment(tmp_path):
     assert default_cache_path({"ACTORSTANCE_CACHE_DIR": str(tmp_path)}) == tmp_path / "llm-responses.sqlite"
     assert default_cache_path({"XDG_CACHE_HOME": str(tmp_path)}) == tmp_path / "actorstance" / "llm-responses.sqlite"
+
+
+def test_every_setting_is_documented():
+    from dataclasses import fields
+
+    from tests.conftest import REPO
+
+    docs = (REPO / "docs" / "llm.md").read_text(encoding="utf-8")
+    missing = [f.name for f in fields(LLMConfig) if f.name != "model" and f"`{f.name}`" not in docs]
+    assert not missing, f"docs/llm.md does not document: {missing}"
