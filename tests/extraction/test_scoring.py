@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from actorstance.extraction.alignment import Aligner, GoldActor
 from actorstance.extraction.scoring import metrics_from_counts, resampled_counts, score_document, scored_items
@@ -89,3 +90,44 @@ def test_a_single_document_resamples_its_pairs(doc):
     items, groups = scored_items([doc])
     resampling, counts = resampled_counts(items, groups, n_resamples=20, seed=0)
     assert (resampling.unit, resampling.n_units) == ("pairs", len(doc.items)) and counts.shape == (20, items.shape[1])
+
+
+# ------------------------------------------------------------------ against a direct set computation
+
+IDS = ("A", "B", "C", "D")
+LABELS = ("positive", "negative", "neutral")
+triplet = st.tuples(st.sampled_from(IDS), st.sampled_from(IDS), st.sampled_from(LABELS)).filter(lambda t: t[0] != t[1])
+documents = st.lists(st.tuples(st.sets(triplet, max_size=8), st.sets(triplet, max_size=8)), min_size=1, max_size=4)
+
+
+def _f1(tp, fp, fn):
+    return float("nan") if tp + fp + fn == 0 else 2 * tp / (2 * tp + fp + fn)
+
+
+@settings(max_examples=150, deadline=None)
+@given(documents)
+def test_pooled_scores_equal_a_direct_set_computation(docs):
+    aligner = Aligner(ACTORS, ids=True)
+    scored = [score_document(f"d{i}", gold, sorted(pred), aligner) for i, (gold, pred) in enumerate(docs)]
+    items, _ = scored_items(scored)
+    m = metrics_from_counts(items.sum(axis=0))
+    gold_t = {(i, *t) for i, (g, _) in enumerate(docs) for t in g}
+    pred_t = {(i, *t) for i, (_, p) in enumerate(docs) for t in p}
+    gold_p, pred_p = {t[:3] for t in gold_t}, {t[:3] for t in pred_t}
+
+    def check(name, value):
+        assert (np.isnan(m[name]) and np.isnan(value)) or m[name] == pytest.approx(value), name
+
+    check("triplet_f1", _f1(len(gold_t & pred_t), len(pred_t - gold_t), len(gold_t - pred_t)))
+    check("pair_f1", _f1(len(gold_p & pred_p), len(pred_p - gold_p), len(gold_p - pred_p)))
+    per_label = {}
+    for label in LABELS:
+        g = {t for t in gold_t if t[3] == label}
+        p = {t for t in pred_t if t[3] == label}
+        per_label[label] = _f1(len(g & p), len(p - g), len(g - p))
+        check(f"{label}_f1", per_label[label])
+    polar = [per_label[x] for x in ("positive", "negative") if not np.isnan(per_label[x])]
+    check("f1_pn", float(np.mean(polar)) if polar else float("nan"))
+    eligible = {(i, s, t) for i, s, t in gold_p if (i, t, s) not in gold_p}
+    swapped = {(i, s, t) for i, s, t in eligible if (i, s, t) not in pred_p and (i, t, s) in pred_p}
+    check("direction_swap_rate", len(swapped) / len(eligible) if eligible else float("nan"))
