@@ -71,7 +71,7 @@ def test_unreadable_texts_and_bad_options_are_clear_errors(tmp_path, article):
         new_annotation(tmp_path / "missing.txt", tmp_path / "x.json", annotator="a")
     with pytest.raises(TextError) as err:
         write_new_annotation(article, tmp_path / "x.json", annotator="a b")
-    assert str(err.value).startswith("annotators.0.id: String should match pattern")
+    assert str(err.value).startswith("annotators[0].id: String should match pattern")
     assert not (tmp_path / "x.json").exists()
 
 

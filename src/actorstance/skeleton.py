@@ -109,15 +109,16 @@ def write_new_annotation(text_path: str | Path, output: str | Path, **options) -
     try:
         record = new_annotation(text_path, output, **options)
     except ValidationError as err:
-        first = err.errors()[0]
-        field = ".".join(str(part) for part in first["loc"])
-        raise TextError(f"{field}: {first['msg']}, got {first.get('input')!r}. Fix: pass a valid value (see "
-                        "docs/annotation.schema.json).") from None
+        from actorstance.problems import validation_problems
+
+        problems = validation_problems("", err, fix="pass a valid value (see docs/annotation.schema.json)")
+        raise TextError("; ".join(f"{p.path}: {p.message}. Fix: {p.fix}" for p in problems) + ".") from None
     taken = _doc_id_taken(output.parent, record["doc_id"])
     if taken is not None:
         raise OutputError(f"{taken}: already annotates doc id '{record['doc_id']}'; doc ids are unique in a folder. "
                           "Fix: pass another --doc-id or rename the text file.")
-    write_bytes_atomic(output, (json.dumps(record, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
+    write_bytes_atomic(output, (json.dumps(record, ensure_ascii=False, indent=2) + "\n").encode("utf-8"),
+                       inputs=[text_path])
     return record
 
 

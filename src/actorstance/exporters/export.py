@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Iterable
 
 from actorstance.annotations import annotation_files, load_annotations
-from actorstance.errors import ActorstanceError
+from actorstance.errors import ActorstanceError, InputError
 from actorstance.exporters.brat import write_brat
 from actorstance.exporters.label_studio import write_label_studio
 from actorstance.exporters.preannotation import PreAnnotation, preannotate
+from actorstance.inputs import read_json
 from actorstance.layout import SPLIT_NAMES, SPLITS_FILE
 
 #: format name → writer of pre-annotations ``(docs, output) -> count``.
@@ -43,8 +43,8 @@ def _known_splits(paths: list[Path]) -> dict[str, str]:
         path = folder / SPLITS_FILE
         if path.is_file():
             try:
-                listed = json.loads(path.read_text(encoding="utf-8"))
-            except (UnicodeDecodeError, json.JSONDecodeError):
+                listed = read_json(path, what="splits file")
+            except InputError:
                 continue  # `validate`/`build` report a broken splits file; the export only carries splits along
             if isinstance(listed, dict):
                 splits.update({d: s for d, s in listed.items() if s in SPLIT_NAMES})

@@ -32,6 +32,7 @@ import zipfile
 from pathlib import Path
 
 from actorstance.errors import ImportFormatError, Problem
+from actorstance.inputs import read_bytes
 from actorstance.importers.mapping import InceptionNames, read_mapping
 from actorstance.importers.report import ImportReport
 from actorstance.importers.tool_document import ToolDocument, ToolRelation, ToolSpan
@@ -67,6 +68,9 @@ def import_inception(path: str | Path, output: str | Path, *, mapping: str | Pat
                             problems=problems, report=report)
 
 
+_FIX_PATH = "pass the unzipped INCEpTION project export (or one .xmi/.zip)"
+
+
 def xmi_files(path: Path) -> list[tuple[str, str, str, bytes, bytes | None]]:
     """``(where, doc_id, annotator, xmi bytes, type system bytes or None)`` of every XMI under ``path``."""
     if not path.exists():
@@ -78,7 +82,11 @@ def xmi_files(path: Path) -> list[tuple[str, str, str, bytes, bytes | None]]:
         doc_id = file.parent.name.rsplit(".", 1)[0] if "." in file.parent.name else file.parent.name
         if file.suffix == ".xmi":
             ts = file.parent / TYPESYSTEM_FILE
-            found.append((str(file), doc_id, file.stem, file.read_bytes(), ts.read_bytes() if ts.is_file() else None))
+            # actorstance.inputs: a FIFO or a folder named *.xmi is a located problem, not a hang or a traceback
+            xmi = read_bytes(file, what="INCEpTION XMI file", fix=_FIX_PATH, error=ImportFormatError)
+            found.append((str(file), doc_id, file.stem, xmi,
+                          read_bytes(ts, what="type system", fix=_FIX_PATH, error=ImportFormatError)
+                          if ts.is_file() else None))
         elif zipfile.is_zipfile(file):
             with zipfile.ZipFile(file) as archive:
                 names = archive.namelist()
