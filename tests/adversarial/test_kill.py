@@ -16,7 +16,7 @@ import pytest
 from actorstance.atomic import MARKER
 from actorstance.dataset.manifest import verify_manifest
 from tests.adversarial.conftest import snapshot
-from tests.conftest import TINY
+from tests.adversarial.test_roundtrip import _generate, write_generated
 
 pytestmark = [pytest.mark.slow, pytest.mark.skipif(
     bool(os.environ.get("ACTORSTANCE_INNER_SUITE")), reason="the outer run of tests/test_growing_the_dataset.py has them")]
@@ -25,19 +25,9 @@ CLI = [sys.executable, "-c", "from actorstance.cli import cli; cli()"]
 ENV = {**os.environ, "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "SOURCE_DATE_EPOCH": "1795737600"}
 
 
-def make_corpus(folder: Path, copies: int) -> Path:
-    """``copies`` renamed copies of each tiny document: enough work for a build to be killed mid-way."""
-    folder.mkdir(parents=True)
-    (folder / "corpus.json").write_bytes((TINY / "corpus.json").read_bytes())
-    splits = {}
-    for name, split in (("doc_a", "train"), ("doc_b", "test")):
-        data = json.loads((TINY / f"{name}.json").read_text(encoding="utf-8"))
-        (folder / f"{name}.txt").write_bytes((TINY / f"{name}.txt").read_bytes())
-        for i in range(copies):
-            doc_id = f"{data['doc_id']}_{i:04d}"
-            (folder / f"{doc_id}.json").write_text(json.dumps({**data, "doc_id": doc_id}), encoding="utf-8")
-            splits[doc_id] = split
-    (folder / "splits.json").write_text(json.dumps(splits), encoding="utf-8")
+def make_corpus(folder: Path, n: int) -> Path:
+    """``n`` generated documents that pass the build's leakage audit: enough work to be killed mid-way."""
+    write_generated(folder, _generate(n))
     return folder
 
 
@@ -68,14 +58,14 @@ def temporary(parent: Path, name: str) -> list[Path]:
 
 
 def _relabel_one(ann: Path) -> None:
-    path = next(ann.glob("tiny_a_0000.json"))
+    path = ann / "gen_00000.json"
     data = json.loads(path.read_text(encoding="utf-8"))
     data["stances"][0]["label"] = "negative" if data["stances"][0]["label"] != "negative" else "positive"
     path.write_text(json.dumps(data), encoding="utf-8")
 
 
 def test_kill_9_mid_build_keeps_the_old_dataset_and_the_next_build_leaves_no_litter(tmp_path):
-    ann = make_corpus(tmp_path / "ann", 400)
+    ann = make_corpus(tmp_path / "ann", 1500)
     out = tmp_path / "out"
     assert run("build", "--annotations", ann, "--output", out).returncode == 0
     old = snapshot(out)
@@ -113,10 +103,10 @@ def test_a_backup_left_between_the_two_renames_is_restored_by_the_next_run(tmp_p
 
 
 def test_kill_9_mid_benchmark_keeps_the_old_report_and_the_next_run_leaves_no_litter(tmp_path):
-    ann = make_corpus(tmp_path / "ann", 10)
+    ann = make_corpus(tmp_path / "ann", 60)
     assert run("build", "--annotations", ann, "--output", tmp_path / "ds").returncode == 0
     report = tmp_path / "report"
-    args = ["benchmark", "--dataset", f"{tmp_path / 'ds'}:pairs:train", "--bootstrap", "100", "-q", "--output", report]
+    args = ["benchmark", "--dataset", tmp_path / "ds", "--bootstrap", "100", "-q", "--output", report]
     result = run(*args)
     assert result.returncode == 0, result.stderr
     old = snapshot(report)
