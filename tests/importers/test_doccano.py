@@ -9,6 +9,7 @@ import pytest
 
 from actorstance.errors import ImportFormatError
 from actorstance.importers.doccano import import_doccano
+from tests.conftest import json_error
 from tests.importers.tool_fixtures import TOOLS, stances_of
 
 DOCCANO = TOOLS / "doccano"
@@ -67,8 +68,9 @@ def test_malformed_records_are_located_by_line(tmp_path, change, expected):
 def test_a_line_that_is_not_json(tmp_path):
     copy = tmp_path / "doccano"
     shutil.copytree(DOCCANO, copy)
-    (copy / "bob.jsonl").write_text('{"id": 1, "text": "x"\n', encoding="utf-8")
+    line = '{"id": 1, "text": "x"'
+    (copy / "bob.jsonl").write_text(line + "\n", encoding="utf-8")
     with pytest.raises(ImportFormatError) as err:
         import_doccano(copy, tmp_path / "out")
     (problem,) = err.value.problems
-    assert problem.where == f"{copy / 'bob.jsonl'}:1" and problem.message == "invalid JSON: Expecting ',' delimiter (column 1)"
+    assert problem.where == f"{copy / 'bob.jsonl'}:1" and problem.message == f"invalid JSON: {json_error(line + chr(10))}"

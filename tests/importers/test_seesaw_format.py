@@ -8,8 +8,11 @@ import pytest
 from actorstance.errors import ImportFormatError
 from actorstance.importers import import_seesaw
 from actorstance.importers.seesaw_format import checkout_root, json_path, read_seesaw
+from tests.conftest import json_error
 from tests.importers.conftest import SEESAW_MINI
 
+#: Not JSON: the third line is no property name.
+BROKEN_JSON = '{\n "title": "x",\n oops\n}'
 RESTORE = "Fix: restore the file from the SEESAW release."
 
 
@@ -105,7 +108,7 @@ def test_bad_files_articles_and_meta(edit_seesaw, seesaw_copy):
     article = edit_seesaw("articles/TRIPLET_900_DOCUMENT_1.json", lambda d: d["text"][1].update(id=7))
     edit_seesaw("meta/TRIPLET_901.json", lambda d: d.update(Split="dev"))
     edit_seesaw("meta/TRIPLET_900.json", lambda d: d.pop("Meta info for article 1"))
-    (root / "annotations" / "TRIPLET_902_DOCUMENT_0.json").write_text('{\n "title": "x",\n oops\n}', encoding="utf-8")
+    (root / "annotations" / "TRIPLET_902_DOCUMENT_0.json").write_text(BROKEN_JSON, encoding="utf-8")
     (root / "articles" / "TRIPLET_901_DOCUMENT_0.json").write_text("\n", encoding="utf-8")
     (root / "articles" / "TRIPLET_903_DOCUMENT_0.json").write_text("{}", encoding="utf-8")
     (root / "meta" / "notes.json").write_text("{}", encoding="utf-8")
@@ -120,8 +123,9 @@ def test_bad_files_articles_and_meta(edit_seesaw, seesaw_copy):
         f'{root / "meta" / "TRIPLET_900.json"}: ["Meta info for article 1"]: required field is missing. {RESTORE}',
         f"{root / 'articles' / 'TRIPLET_901_DOCUMENT_0.json'}: is empty. {RESTORE}",
         f"{root / 'meta' / 'TRIPLET_901.json'}: Split: unknown split 'dev'. Fix: use one of: train, valid, test.",
-        f"{root / 'annotations' / 'TRIPLET_902_DOCUMENT_0.json'}:3: invalid JSON: Expecting property name enclosed "
-        "in double quotes (column 2). Fix: fix the JSON syntax, or restore the file from the SEESAW release.",
+        f"{root / 'annotations' / 'TRIPLET_902_DOCUMENT_0.json'}:3: invalid JSON: "
+        f"{json_error(BROKEN_JSON)}. "
+        "Fix: fix the JSON syntax, or restore the file from the SEESAW release.",
     ]
 
 
