@@ -55,6 +55,10 @@ def annotation_files(paths: Iterable[str | Path]) -> list[Path]:
             found.extend(p for p in sorted(path.glob(f"*{ANNOTATION_SUFFIX}")) if p.name not in NON_DOCUMENT_FILES)
         elif path.is_file():
             found.append(path)
+        elif path.exists() or path.is_symlink():  # a FIFO, a device, a symlink loop: say which
+            read_bytes(path, what="annotation file", fix="pass an annotation .json file or a folder of them",
+                       error=AnnotationError)
+            found.append(path)
         else:
             raise AnnotationError([Problem(str(path), "", "no such file or folder",
                                            "pass an annotation .json file or a folder of them")])

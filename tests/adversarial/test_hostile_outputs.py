@@ -173,3 +173,56 @@ def test_a_users_dot_old_folder_beside_the_output_survives_two_builds(ws, monkey
     check(case, ws, monkeypatch)
     check(case, ws, monkeypatch)
     assert sorted(p.name for p in ws.iterdir() if p.name.startswith(".")) == [".out.old"]
+
+
+# --- the other commands that read annotations or texts, or write ---------------------------------
+
+def _fifo(ws: Path) -> Path:
+    os.mkfifo(ws / "fifo")
+    return ws / "fifo"
+
+
+def _loop(ws: Path) -> Path:
+    os.symlink("loop", ws / "loop")
+    return ws / "loop"
+
+
+def _second_annotator(ws: Path) -> Path:
+    import shutil
+
+    shutil.copytree(ws / "ann", ws / "ann2")
+    return ws / "ann2"
+
+
+MORE_COMMANDS = [
+    Case("locate-folder", lambda ws: ["locate", ws / "ann", "Berg"], 1, ("{ws}/ann", "is a folder, not a text file")),
+    Case("locate-fifo", lambda ws: ["locate", _fifo(ws), "Berg"], 1, ("{ws}/fifo", "not a regular file")),
+    Case("locate-loop", lambda ws: ["locate", _loop(ws), "Berg"], 1, ("{ws}/loop", "loops")),
+    Case("new-from-fifo", lambda ws: ["new", _fifo(ws), "--annotator", "me", "--output", ws / "x.json"], 1,
+         ("{ws}/fifo", "not a regular file")),
+    Case("new-over-the-text", lambda ws: ["new", ws / "ann" / "doc_a.txt", "--annotator", "me", "--output",
+                                          ws / "ann" / "doc_a.txt"], 1, ("{ws}/ann/doc_a.txt", "never overwrites")),
+    Case("new-over-an-annotation", lambda ws: ["new", ws / "ann" / "doc_a.txt", "--annotator", "me", "--output",
+                                               ws / "ann" / "doc_b.json"], 1, ("{ws}/ann/doc_b.json", "never overwrites")),
+    Case("lint-fifo", lambda ws: ["lint", _fifo(ws)], 1, ("{ws}/fifo", "not a regular file")),
+    Case("validate-loop", lambda ws: ["validate", _loop(ws)], 1, ("{ws}/loop", "loops")),
+    Case("agree-output-inside-an-input", lambda ws: ["agree", ws / "ann", _second_annotator(ws), "--output",
+                                                     ws / "ann"], 1, ("{ws}/ann", INPUT)),
+    Case("export-brat-onto-annotations", lambda ws: ["export", "brat", ws / "ann", "--output", ws / "ann"], 1,
+         ("{ws}/ann", INPUT)),
+    Case("export-brat-output-dot", lambda ws: ["export", "brat", "ann", "--output", "."], 1, (INPUT,), cwd=True),
+    Case("export-label-studio-inside-annotations", lambda ws: ["export", "label-studio", ws / "ann", "--output",
+                                                               ws / "ann" / "tasks.json"], 1, ("{ws}/ann/tasks.json", INPUT)),
+    Case("export-brat-under-a-file", lambda ws: ["export", "brat", ws / "ann", "--output", ws / "blocker" / "b"], 1,
+         ("{ws}/blocker", CANNOT)),
+    Case("export-predictions-fifo", lambda ws: ["export", "label-studio", ws / "ann", "--predictions", _fifo(ws),
+                                                "--output", ws / "t.json"], 1, ("{ws}/fifo", "not a regular file")),
+    Case("import-label-studio-fifo", lambda ws: ["import", "label-studio", _fifo(ws), "--output", ws / "o"], 1,
+         ("{ws}/fifo", "not a regular file")),
+    Case("audit-not-a-dataset", lambda ws: ["audit", ws / "ann"], 1, ("{ws}/ann", "not a built dataset folder")),
+]
+
+
+@pytest.mark.parametrize("case", MORE_COMMANDS, ids=lambda c: c.id)
+def test_the_other_commands_are_as_careful(case, ws, monkeypatch):
+    check(case, ws, monkeypatch)
