@@ -43,7 +43,8 @@ def test_numpydoc_sections_and_an_example(name):
 @pytest.mark.parametrize("module", [
     "actorstance.models.features", "actorstance.models.registry", "actorstance.cli.params",
     "actorstance.models.baselines.lexicon", "actorstance.models.baselines.tfidf", "actorstance.models.checks",
-    "actorstance.models.baselines.dummy",
+    "actorstance.models.baselines.dummy", "actorstance.models.baselines.cue_stack.resources",
+    "actorstance.models.baselines.cue_stack.features", "actorstance.models.baselines.cue_stack.estimator",
 ])
 def test_modules_with_worked_examples_keep_them(module):
     """These modules' docstrings carry examples (run by --doctest-modules, not here)."""

@@ -1,8 +1,5 @@
 from __future__ import annotations
 
-import doctest
-
-from actorstance.models.baselines.cue_stack import features
 from actorstance.models.baselines.cue_stack.features import PairViews, pair_view, units
 from actorstance.models.baselines.cue_stack.resources import load_polarity_lexicon
 from actorstance.models.features import role_spans, tokenize
@@ -42,8 +39,3 @@ def test_views_are_computed_per_row():
     rows, _ = corpus(2)
     views = PairViews().fit(rows)
     assert views.transform(rows[3:5]) == views.transform(rows)[3:5]
-
-
-def test_docstring_examples():
-    result = doctest.testmod(features)
-    assert result.attempted > 0 and result.failed == 0

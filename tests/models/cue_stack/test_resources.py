@@ -1,11 +1,9 @@
 from __future__ import annotations
 
-import doctest
 
 import pytest
 
 from actorstance.errors import LexiconError
-from actorstance.models.baselines.cue_stack import resources
 from actorstance.models.baselines.cue_stack.resources import inflections, load_polarity_lexicon
 
 
@@ -40,8 +38,3 @@ def test_a_bad_lexicon_file_lists_every_problem(tmp_path):
         load_polarity_lexicon(path)
     path.write_text("lemma\tpolarity\tinflect\nlaud\tpositive\tno\n")
     assert load_polarity_lexicon(path, stance_cues=False) == {"laud": 1}
-
-
-def test_docstring_examples():
-    result = doctest.testmod(resources)
-    assert result.attempted > 0 and result.failed == 0
