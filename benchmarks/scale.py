@@ -42,6 +42,7 @@ DEFAULT_SIZES = (1000, 10000, 100000)
 @dataclass(frozen=True)
 class Run:
     seconds: float
+    cpu_seconds: float  # user + system time of the process: less sensitive to a shared machine
     peak_mb: float
     returncode: int
     stdout: str
@@ -60,7 +61,7 @@ def measure(argv: list[str]) -> Run:
         stdout, stderr = out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace")
     if returncode != 0:
         raise SystemExit(f"{' '.join(map(str, argv))} failed ({returncode}):\n{stderr[-3000:]}")
-    return Run(seconds, usage.ru_maxrss / 1024, returncode, stdout)
+    return Run(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, returncode, stdout)
 
 
 # --- floors: the least work giving the same output, each run in its own process ---------------------------
@@ -245,6 +246,11 @@ def steps(corpus: Path, work: Path) -> list[Step]:
              [*CLI, "evaluate", "--dataset", str(dataset), "--config", config, "--split", "test", "--model",
               "baseline:tfidf-lr", "--bootstrap", "0", "--json"],
              [*FLOOR, "tfidf", str(dataset), config, "test"], "10k docs ≤ 60 s, ≤ 2 GB", sizes=(1000, 10000)),
+        Step("evaluate --model baseline:cue-stack (fit train, predict test)",
+             [*CLI, "evaluate", "--dataset", str(dataset), "--config", config, "--split", "test", "--model",
+              "baseline:cue-stack", "--bootstrap", "0", "--json"],
+             [*FLOOR, "tfidf", str(dataset), config, "test"], "10k docs ≤ 60 s, ≤ 2 GB (floor: the tfidf-lr floor)",
+             sizes=(1000, 10000)),
     ]
 
 
@@ -288,21 +294,22 @@ def render(results: list[dict], sizes: list[int], extra: list[str]) -> str:
         "",
         "Each step is the command a user types, in a fresh process (interpreter start-up and imports included); "
         "its floor is the least work that gives the same output with the same libraries (see the `floor_*` "
-        "functions). Peak RSS is the process's `ru_maxrss`. Growth: time at this size / time at the previous size.",
+        "functions). CPU is the process's user + system time, peak RSS its `ru_maxrss` (both from `wait4`). "
+        "Ratio and growth (time at this size / time at the previous size) use CPU time, which a shared machine "
+        "disturbs less than wall time. Pairs: candidate pairs of the corpus; for `evaluate` rows, pairs scored.",
         "",
-        "| step | documents | pairs | time | peak RSS | floor time | floor RSS | ratio | growth | goal |",
-        "|---|---|---|---|---|---|---|---|---|---|",
+        "| step | documents | pairs | time | CPU | peak RSS | floor time | floor CPU | floor RSS | ratio (CPU) | growth (CPU) | goal |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     previous: dict[str, float] = {}
     for r in results:
-        growth = f"{r['seconds'] / previous[r['step']]:.1f}×" if r["step"] in previous else "—"
-        previous[r["step"]] = r["seconds"]
-        floor = r.get("floor")
+        growth = f"{r['cpu'] / previous[r['step']]:.1f}×" if r["step"] in previous else "—"
+        previous[r["step"]] = r["cpu"]
+        floor = r["floor"]
         lines.append(
-            f"| {r['step']} | {r['documents']:,} | {r['pairs']} | {r['seconds']:.2f} s | {mb(r['peak_mb'])} | "
-            + (f"{floor['seconds']:.2f} s | {mb(floor['peak_mb'])} | {r['seconds'] / floor['seconds']:.2f} | "
-               if floor else "— | — | — | ")
-            + f"{growth} | {r['goal']} |")
+            f"| {r['step']} | {r['documents']:,} | {r['pairs']} | {r['seconds']:.2f} s | {r['cpu']:.2f} s | "
+            f"{mb(r['peak_mb'])} | {floor['seconds']:.2f} s | {floor['cpu']:.2f} s | {mb(floor['peak_mb'])} | "
+            f"{r['cpu'] / floor['cpu']:.2f} | {growth} | {r['goal']} |")
     return "\n".join(lines + [""] + extra) + "\n"
 
 
@@ -333,12 +340,16 @@ def main() -> None:
                 continue
             floor = measure(step.floor)
             pairs = count_pairs(work / "dataset") if (work / "dataset").is_dir() else {}
-            row = {"step": step.name, "documents": documents, "seconds": run.seconds, "peak_mb": run.peak_mb,
-                   "pairs": f"{pairs.get('candidates', 0):,}" if pairs else "—", "goal": step.goal,
-                   "floor": {"seconds": floor.seconds, "peak_mb": floor.peak_mb}}
+            scored = work / "predictions.jsonl"
+            n_pairs = (sum(1 for _ in open(scored, "rb")) if step.name.startswith("evaluate candidates")
+                       else pairs.get("candidates", 0))
+            row = {"step": step.name, "documents": documents, "seconds": run.seconds, "cpu": run.cpu_seconds,
+                   "peak_mb": run.peak_mb, "pairs": f"{n_pairs:,}" if n_pairs else "—", "goal": step.goal,
+                   "floor": {"seconds": floor.seconds, "cpu": floor.cpu_seconds, "peak_mb": floor.peak_mb}}
             results.append(row)
-            print(f"{step.name:55s} {documents:>7,} docs  {run.seconds:8.2f} s {run.peak_mb:8.0f} MB   floor "
-                  f"{floor.seconds:7.2f} s {floor.peak_mb:6.0f} MB", flush=True)
+            print(f"{step.name:55s} {documents:>7,} docs  {run.seconds:8.2f} s {run.cpu_seconds:8.2f} cpu "
+                  f"{run.peak_mb:8.0f} MB   floor {floor.seconds:7.2f} s {floor.cpu_seconds:7.2f} cpu "
+                  f"{floor.peak_mb:6.0f} MB", flush=True)
     help_run = min((measure([*CLI, "--help"]) for _ in range(5)), key=lambda r: r.seconds)
     bare = min((measure([sys.executable, "-c", "import click"]) for _ in range(5)), key=lambda r: r.seconds)
     extra = [f"`actorstance --help` (fresh process, best of 5): {help_run.seconds:.2f} s, {mb(help_run.peak_mb)} "

@@ -140,3 +140,16 @@ def test_plan_rejects_bad_arguments():
         Resampling.plan(["a"], n_resamples=-1, seed=0)
     with pytest.raises(ValueError, match="empty"):
         Resampling.plan([], n_resamples=1, seed=0)
+
+
+def test_model_counts_give_the_paired_bootstrap_of_recomputing_everything():
+    from actorstance.bootstrap import ModelCounts, paired_comparison
+
+    gold, pred_a, groups = random_split(n_pairs=80, n_docs=8)
+    rng = np.random.default_rng(7)
+    pred_b = [g if rng.random() < 0.5 else "none" for g in gold]
+    resampling = Resampling.plan(groups, n_resamples=300, seed=3)
+    a, b = (ModelCounts.of(resampling, gold, p, labels=ALL_LABELS) for p in (pred_a, pred_b))
+    for metric in ("f1_pn", "macro_f1", "accuracy"):
+        assert paired_comparison(a, b, metric) == paired_bootstrap(gold, pred_a, pred_b, groups, metric, 300, 3,
+                                                                   labels=ALL_LABELS)

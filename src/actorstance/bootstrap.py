@@ -25,7 +25,7 @@ from typing import Hashable, Iterator, Literal, Sequence
 import numpy as np
 
 from actorstance.labels import ALL_LABELS
-from actorstance.metrics import METRIC_NAMES, encode, scores_from_confusion
+from actorstance.metrics import METRIC_NAMES, class_f1_from_confusion, encode, scores_from_confusion
 
 #: Resamples drawn per block: bounds memory (block × n_units integers) without changing the draws.
 _BLOCK = 64
@@ -196,15 +196,54 @@ def paired_bootstrap(y_true: Sequence[str], pred_a: Sequence[str | None], pred_b
         seen = {*y_true, *pred_a, *pred_b} - {None}
         labels = [label for label in ALL_LABELS if label in seen] + sorted(seen - set(ALL_LABELS))
     resampling = Resampling.plan(groups, n_resamples=n, seed=seed)
-    point_a = scores_from_confusion(unit_confusions(resampling, y_true, pred_a, labels=labels).sum(axis=0),
-                                    labels=labels)[metric]
-    point_b = scores_from_confusion(unit_confusions(resampling, y_true, pred_b, labels=labels).sum(axis=0),
-                                    labels=labels)[metric]
-    per_unit = np.stack([unit_confusions(resampling, y_true, pred, labels=labels) for pred in (pred_a, pred_b)],
-                        axis=1)  # (n_units, 2, K, K + 1): both models share each resample's weights
-    values = scores_from_confusion(resampled_counts(resampling, per_unit), labels=labels)[metric]
-    diffs = values[:, 0] - values[:, 1]
+    a, b = (ModelCounts.of(resampling, y_true, pred, labels=labels) for pred in (pred_a, pred_b))
+    return paired_comparison(a, b, metric, confidence=confidence)
+
+
+@dataclass(frozen=True)
+class ModelCounts:
+    """One model's confusion counts on the scored pairs and on every resample of ``resampling``.
+
+    Computed once per model; its intervals, per-class intervals and paired comparisons with any
+    other model on the same resampling all derive from it (counts are integers, so the sums are
+    exact whatever the order: the same values as computing each from scratch).
+    """
+
+    resampling: Resampling
+    labels: tuple[str, ...]
+    counts: np.ndarray      # (K, K + 1)
+    resampled: np.ndarray   # (n_resamples, K, K + 1)
+
+    @classmethod
+    def of(cls, resampling: Resampling, y_true: Sequence[str], y_pred: Sequence[str | None], *,
+           labels: Sequence[str]) -> "ModelCounts":
+        return cls.of_units(resampling, unit_confusions(resampling, y_true, y_pred, labels=labels), labels=labels)
+
+    @classmethod
+    def of_units(cls, resampling: Resampling, per_unit: np.ndarray, *, labels: Sequence[str]) -> "ModelCounts":
+        return cls(resampling, tuple(labels), per_unit.sum(axis=0), resampled_counts(resampling, per_unit))
+
+    def scores(self) -> dict[str, np.ndarray]:
+        """Every metric on every resample (``{name: (n_resamples,)}``)."""
+        return scores_from_confusion(self.resampled, labels=self.labels)
+
+    def class_f1(self) -> np.ndarray:
+        """Each label's F1 on every resample, ``(n_resamples, K)``."""
+        return class_f1_from_confusion(self.resampled, labels=self.labels)
+
+
+def paired_comparison(a: ModelCounts, b: ModelCounts, metric: str, *, confidence: float = 0.95) -> PairedComparison:
+    """:func:`paired_bootstrap` of two models' :class:`ModelCounts` on the same resampling."""
+    if metric not in METRIC_NAMES:
+        raise ValueError(f"metric must be one of {', '.join(METRIC_NAMES)}; got {metric!r}")
+    if a.resampling is not b.resampling and (a.resampling.n_units, a.resampling.n_resamples, a.resampling.seed) != (
+            b.resampling.n_units, b.resampling.n_resamples, b.resampling.seed):
+        raise ValueError("a paired comparison needs both models on the same resamples")
+    point_a = scores_from_confusion(a.counts, labels=a.labels)[metric]
+    point_b = scores_from_confusion(b.counts, labels=b.labels)[metric]
+    diffs = a.scores()[metric] - b.scores()[metric]
     interval = percentile_interval(diffs, confidence=confidence)
-    p_value = two_sided_p_value(diffs)
+    resampling = a.resampling
     return PairedComparison(metric, float(point_a), float(point_b), float(point_a - point_b), interval.low,
-                            interval.high, p_value, n, interval.undefined, seed, resampling.unit, resampling.n_units)
+                            interval.high, two_sided_p_value(diffs), resampling.n_resamples, interval.undefined,
+                            resampling.seed, resampling.unit, resampling.n_units)

@@ -11,26 +11,32 @@ from pathlib import Path
 def sha256_file(path: str | Path) -> str:
     """Hex SHA-256 of a file's bytes, read in blocks (``hashlib.file_digest``).
 
-    Each file is hashed once per process: the digest is kept for as long as the file's device,
-    inode, size and modification time stay the same (a rewrite, atomic or in place, changes them),
-    so checking a dataset's manifest and then fingerprinting it reads the files once. A file
-    changed in the last :data:`_RACY_NS` is always read: a rewrite within the file system's
-    timestamp granularity could keep its modification time.
+    Each file is hashed once per process (:func:`unchanged_file_key`), so checking a dataset's
+    manifest and then fingerprinting it reads the files once.
     """
-    stat = os.stat(path)
-    key = (stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns)
-    digest = _DIGESTS.get(key)
+    key = unchanged_file_key(path)
+    digest = _DIGESTS.get(key) if key else None
     if digest is None:
         with open(path, "rb") as fh:
             digest = hashlib.file_digest(fh, "sha256").hexdigest()
-        if time.time_ns() - stat.st_mtime_ns > _RACY_NS:
+        if key:
             _DIGESTS[key] = digest
     return digest
 
+
+def unchanged_file_key(path: str | Path) -> tuple | None:
+    """A key under which what was read from ``path`` may be kept for the rest of the process: the
+    file's device, inode, size and modification time (any rewrite, atomic or in place, changes
+    one of them). ``None`` for a file changed in the last :data:`_RACY_NS`, whose rewrite within
+    the file system's timestamp granularity could keep its modification time: read it again."""
+    stat = os.stat(path)
+    if time.time_ns() - stat.st_mtime_ns <= _RACY_NS:
+        return None
+    return (os.path.realpath(path), stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns)
+
+
+_DIGESTS: dict[tuple, str] = {}
 _RACY_NS = 2_000_000_000
-
-
-_DIGESTS: dict[tuple[int, int, int, int], str] = {}
 
 
 def sha256_bytes(data: bytes) -> str:

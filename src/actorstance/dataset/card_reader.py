@@ -8,8 +8,10 @@ reads ``dataset_info`` (the ``Features`` that ``load_dataset`` applies). Used by
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 
+from actorstance.checksum import unchanged_file_key
 from actorstance.dataset.layout import CARD_FILE, MANIFEST_FILE
 from actorstance.errors import DatasetError, InputError
 from actorstance.inputs import read_text
@@ -17,12 +19,26 @@ from actorstance.layout import DEFAULT_DATASET
 
 
 def read_card_metadata(folder: str | Path) -> dict:
-    """The YAML metadata of ``folder``'s card, parsed."""
+    """The YAML metadata of ``folder``'s card, parsed (once per process while the card is unchanged:
+    a benchmark reads it for every model and file check)."""
+    folder = Path(folder)
+    path = folder / CARD_FILE
+    key = unchanged_file_key(path) if path.is_file() else None
+    if key not in _PARSED:
+        meta = _parse_card_metadata(folder, path)
+        if key is None:
+            return meta
+        _PARSED[key] = meta
+    return copy.deepcopy(_PARSED[key])
+
+
+_PARSED: dict[tuple, dict] = {}
+
+
+def _parse_card_metadata(folder: Path, path: Path) -> dict:
     import yaml
     from huggingface_hub.repocard import metadata_load
 
-    folder = Path(folder)
-    path = folder / CARD_FILE
     if not path.exists() and not path.is_symlink():
         what = "does not exist" if not folder.exists() else f"has no {CARD_FILE}"
         raise DatasetError(f"{folder}: {what}, so it is not a built dataset folder (expected {CARD_FILE}, "

@@ -20,7 +20,8 @@ CONFIDENCE = 0.95
 
 def build_result(data: SplitData, y_pred: Sequence[str | None], *, model: ModelInfo, training: TrainingProtocol | None,
                  n_resamples: int, seed: int, confidence: float = CONFIDENCE, created: str | None = None,
-                 dataset: DatasetInfo | None = None, inference: InferenceInfo | None = None) -> EvaluationResult:
+                 dataset: DatasetInfo | None = None, inference: InferenceInfo | None = None,
+                 counts=None) -> EvaluationResult:
     """Score checked predictions of every pair of ``data`` into an :class:`EvaluationResult`.
 
     What :func:`evaluate` returns once predictions are in hand; ``created`` defaults to now (or
@@ -34,34 +35,45 @@ def build_result(data: SplitData, y_pred: Sequence[str | None], *, model: ModelI
         training=training, inference=inference, n=len(data.ids), abstentions=sum(label is None for label in y_pred),
         labels=list(data.labels),
         **score(data.gold, y_pred, data.groups, labels=data.labels, n_resamples=n_resamples, seed=seed,
-                confidence=confidence),
+                confidence=confidence, counts=counts),
         versions=package_versions())
 
 
-def score(y_true: Sequence[str], y_pred: Sequence[str | None], groups: Sequence[str], *, labels: Sequence[str],
-          n_resamples: int = 1000, seed: int = 0, confidence: float = CONFIDENCE) -> dict[str, Any]:
-    """The scoring part of a result: ``metrics``, ``per_class``, ``confusion`` and ``bootstrap``.
-
-    The labels are encoded once and counted once (:func:`actorstance.metrics.encode`); point
-    values, per-class rows and every resample's metrics all derive from those counts.
-    """
-    from actorstance.bootstrap import Resampling, percentile_interval, resampled_counts, unit_confusions_from_codes
-    from actorstance.metrics import (
-        METRIC_NAMES, confusion_from_codes, encode, metric_label_set, per_class_from_confusion,
-        scored_labels_from_confusion, scores_from_confusion)
+def model_counts(y_true: Sequence[str], y_pred: Sequence[str | None], groups: Sequence[str], *,
+                 labels: Sequence[str], n_resamples: int = 1000, seed: int = 0):
+    """A model's :class:`~actorstance.bootstrap.ModelCounts`: its labels encoded and counted once,
+    per document, then on every resample; every score of a result derives from it."""
+    from actorstance.bootstrap import ModelCounts, Resampling, unit_confusions_from_codes
+    from actorstance.metrics import encode
 
     labels = list(labels)
-    k = len(labels)
     true_code, pred_code = encode(y_true, y_pred, labels=labels)
     if (pred_code < 0).any():
         bad = next(label for label, code in zip(y_pred, pred_code) if code < 0)
         raise ValueError(f"predicted label {bad!r} is not in labels={labels}")
     resampling = Resampling.plan(groups, n_resamples=n_resamples, seed=seed)
-    per_unit = unit_confusions_from_codes(resampling, true_code, pred_code, k)
-    counts = per_unit.sum(axis=0)
-    points = scores_from_confusion(counts, labels=labels)
-    resampled = scores_from_confusion(resampled_counts(resampling, per_unit), labels=labels)
-    occurring = set(scored_labels_from_confusion(counts, labels=labels))
+    per_unit = unit_confusions_from_codes(resampling, true_code, pred_code, len(labels))
+    return ModelCounts.of_units(resampling, per_unit, labels=labels)
+
+
+def score(y_true: Sequence[str], y_pred: Sequence[str | None], groups: Sequence[str], *, labels: Sequence[str],
+          n_resamples: int = 1000, seed: int = 0, confidence: float = CONFIDENCE, counts=None) -> dict[str, Any]:
+    """The scoring part of a result: ``metrics``, ``per_class``, ``confusion`` and ``bootstrap``.
+
+    Point values, per-class rows and every resample's metrics all derive from one
+    :func:`model_counts` (pass ``counts`` when the caller already has it).
+    """
+    from actorstance.bootstrap import percentile_interval
+    from actorstance.metrics import (
+        METRIC_NAMES, metric_label_set, per_class_from_confusion, scored_labels_from_confusion, scores_from_confusion)
+
+    labels = list(labels)
+    if counts is None:
+        counts = model_counts(y_true, y_pred, groups, labels=labels, n_resamples=n_resamples, seed=seed)
+    resampling, total = counts.resampling, counts.counts
+    points = scores_from_confusion(total, labels=labels)
+    resampled = counts.scores()
+    occurring = set(scored_labels_from_confusion(total, labels=labels))
     metrics = {}
     for name in METRIC_NAMES:
         label_set = metric_label_set(name, labels)
@@ -72,11 +84,11 @@ def score(y_true: Sequence[str], y_pred: Sequence[str | None], groups: Sequence[
             labels=None if label_set is None else [x for x in label_set if x in occurring])
     per_class = [ClassRow(label=row.label, precision=ratio(row.precision), recall=ratio(row.recall),
                           f1=ratio(row.f1), support=row.support, predicted=row.predicted)
-                 for row in per_class_from_confusion(counts, labels=labels)]
+                 for row in per_class_from_confusion(total, labels=labels)]
     return {
         "metrics": metrics,
         "per_class": per_class,
-        "confusion": Confusion(labels=labels, matrix=counts[:, :-1].tolist(), abstained=counts[:, -1].tolist()),
+        "confusion": Confusion(labels=labels, matrix=total[:, :-1].tolist(), abstained=total[:, -1].tolist()),
         "bootstrap": BootstrapInfo(n_resamples=n_resamples, seed=seed, confidence=confidence,
                                    unit=resampling.unit, n_units=resampling.n_units),
     }

@@ -172,16 +172,15 @@ def _benchmark_dataset(ref: DatasetRef, slug: str, entries: list[Contender], *, 
                                   confidence=confidence, llm_defaults=llm_defaults)))
         bar.update()
     scored.sort(key=lambda item: _rank_key(item[0].name, item[1]))
-    best_name, best_pred = scored[0][0].name, scored[0][2]
+    best_name, best_counts = scored[0][0].name, scored[0][4]
     models = []
-    for c, result, y_pred, samples in scored:
-        comparisons = {} if c.name == best_name else _compare(data, y_pred, best_pred, n_resamples=n_resamples,
-                                                               seed=seed, confidence=confidence)
+    for c, result, y_pred, samples, counts in scored:
+        comparisons = {} if c.name == best_name else _compare(counts, best_counts, confidence=confidence)
         headline = comparisons.get(RANKING_METRIC)
         tied = headline is None or headline.ci_low is None or headline.ci_low <= 0 <= headline.ci_high
         models.append(ModelEntry(
             name=c.name, source=c.source, result=result, comparisons=comparisons, tied_with_best=tied,
-            per_class_f1=_per_class_intervals(data, y_pred, n_resamples=n_resamples, seed=seed, confidence=confidence),
+            per_class_f1=_per_class_intervals(counts, confidence=confidence),
             predictions=list(y_pred), samples=None if samples is None else list(samples)))
     pairs = [PairInfo(**{name: row[name] for name in PAIR_INFO_COLUMNS}, gold=gold)
              for row, gold in zip(data.rows, data.gold)]
@@ -196,6 +195,7 @@ def _score(c: Contender, data, info, *, n_resamples: int, seed: int, created: st
     LLM) its per-sample log records."""
     from actorstance.evaluation import build_result, predict, read_predictions
     from actorstance.evaluation.results import ModelInfo
+    from actorstance.evaluation.scorer import model_counts
 
     if c.source == "predictions":
         read = read_predictions(c.path, ids=data.ids, labels=data.labels,
@@ -208,9 +208,12 @@ def _score(c: Contender, data, info, *, n_resamples: int, seed: int, created: st
         y_pred, training, inference, samples = run.labels, run.protocol, run.inference, run.samples
         model = ModelInfo(kind="model", spec=c.spec, predictions_path=None, predictions_sha256=None,
                           transductive=run.transductive)
+    # the model's counts on every resample, computed once: its result, per-class intervals and
+    # paired comparisons all derive from them
+    counts = model_counts(data.gold, y_pred, data.groups, labels=data.labels, n_resamples=n_resamples, seed=seed)
     result = build_result(data, y_pred, model=model, training=training, n_resamples=n_resamples, seed=seed,
-                          confidence=confidence, created=created, dataset=info, inference=inference)
-    return result, tuple(y_pred), samples
+                          confidence=confidence, created=created, dataset=info, inference=inference, counts=counts)
+    return result, tuple(y_pred), samples, counts
 
 
 def _rank_key(name: str, result) -> tuple:
@@ -219,15 +222,14 @@ def _rank_key(name: str, result) -> tuple:
     return (*((value is None, -(value or 0.0)) for value in values), name)
 
 
-def _compare(data, y_pred, best_pred, *, n_resamples: int, seed: int, confidence: float) -> dict[str, Comparison]:
-    from actorstance.bootstrap import paired_bootstrap
+def _compare(counts, best_counts, *, confidence: float) -> dict[str, Comparison]:
+    from actorstance.bootstrap import paired_comparison
     from actorstance.evaluation.results import ratio
     from actorstance.metrics import METRIC_NAMES
 
     comparisons = {}
     for metric in METRIC_NAMES:
-        paired = paired_bootstrap(data.gold, y_pred, best_pred, data.groups, metric, n_resamples, seed,
-                                  labels=data.labels, confidence=confidence)
+        paired = paired_comparison(counts, best_counts, metric, confidence=confidence)
         comparisons[metric] = Comparison(
             metric=metric, value=ratio(paired.value_a), best_value=ratio(paired.value_b),
             difference=ratio(paired.difference), ci_low=paired.ci_low, ci_high=paired.ci_high,
@@ -235,16 +237,13 @@ def _compare(data, y_pred, best_pred, *, n_resamples: int, seed: int, confidence
     return comparisons
 
 
-def _per_class_intervals(data, y_pred, *, n_resamples: int, seed: int, confidence: float) -> dict[str, Interval]:
-    """Each label's F1 on the resamples ``score`` draws (same groups, count and seed)."""
-    from actorstance.bootstrap import Resampling, percentile_interval, resampled_counts, unit_confusions
-    from actorstance.metrics import class_f1_from_confusion
+def _per_class_intervals(counts, *, confidence: float) -> dict[str, Interval]:
+    """Each label's F1 on the resamples ``score`` drew (the model's counts, computed once)."""
+    from actorstance.bootstrap import percentile_interval
 
-    resampling = Resampling.plan(data.groups, n_resamples=n_resamples, seed=seed)
-    counts = resampled_counts(resampling, unit_confusions(resampling, data.gold, y_pred, labels=data.labels))
-    f1 = class_f1_from_confusion(counts, labels=data.labels)  # (n_resamples, K)
+    f1 = counts.class_f1()  # (n_resamples, K)
     intervals = {}
-    for i, label in enumerate(data.labels):
+    for i, label in enumerate(counts.labels):
         interval = percentile_interval(f1[:, i], confidence=confidence)
         intervals[label] = Interval(ci_low=interval.low, ci_high=interval.high,
                                     undefined_resamples=interval.undefined)
