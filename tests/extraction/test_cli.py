@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from tests.conftest import error, invoke
+from tests.conftest import error, invoke, json_error
 
 SPLIT = "config 'documents', split 'test'"
 LABEL_FIX = "Fix: use one of: positive, negative, neutral (leave a pair without a stance out)."
@@ -32,7 +32,7 @@ def stances(*triplets) -> dict:
 
 
 @pytest.mark.parametrize("line, message", [
-    ("not json", "{p}:1: invalid JSON: Expecting value (column 1). Fix: write one JSON value per line (JSON lines)."),
+    ("not json", "{p}:1: invalid JSON: " + json_error("not json") + ". Fix: write one JSON value per line (JSON lines)."),
     ('{{"doc_id": "tiny_b", "doc_id": "tiny_b", "stances": []}}'.format(),
      "{p}:1: doc_id: key 'doc_id' appears 2 times in this object, so one value would be silently dropped. "
      "Fix: keep exactly one 'doc_id'."),

@@ -7,9 +7,10 @@ import json
 import pytest
 
 from actorstance.errors import ImportFormatError
-from actorstance.importers.mapping import read_mapping
+from actorstance.importers.mapping import SpanRole, read_mapping
 from actorstance.labels import ACTOR_TYPES
 from actorstance.schema import GUIDELINE_VERSION
+from tests.conftest import pydantic_error
 
 
 def test_default_maps_every_native_actor_type_and_stance_label_to_itself():
@@ -34,8 +35,7 @@ def test_a_user_file_is_merged_over_the_default_entry_by_entry(tmp_path):
 
 @pytest.mark.parametrize("content, expected", [
     ('{"span_labels": {"Party": "party"}}',
-     "span_labels.Party: Input should be 'person', 'government', 'organisation', 'media', 'armed_group', "
-     "'collective', 'evidence' or 'ignore', got \"party\". Fix: correct the mapping file (its keys are documented in "
+     f"span_labels.Party: {pydantic_error(SpanRole, 'party')}, got \"party\". Fix: correct the mapping file (its keys are documented in "
      "docs/annotation-tools.md)."),
     ('{"relation_labels": {"attacks": "negative+hostile"}}',
      "relation_labels.attacks: 'hostile' is not a relation role; use one of positive, negative, neutral, implied, "
