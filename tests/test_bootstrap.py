@@ -153,3 +153,22 @@ def test_model_counts_give_the_paired_bootstrap_of_recomputing_everything():
     for metric in ("f1_pn", "macro_f1", "accuracy"):
         assert paired_comparison(a, b, metric) == paired_bootstrap(gold, pred_a, pred_b, groups, metric, 300, 3,
                                                                    labels=ALL_LABELS)
+
+
+def test_holm_adjustment_matches_its_definition_on_random_p_values():
+    import doctest
+
+    import actorstance.bootstrap as module
+    from actorstance.bootstrap import holm_adjusted
+
+    assert doctest.testmod(module).failed == 0
+    rng = np.random.default_rng(0)
+    for _ in range(200):
+        p = [float(x) for x in rng.uniform(0, 0.2, size=rng.integers(1, 8))]
+        m = len(p)
+        order = sorted(range(m), key=lambda i: p[i])
+        expected = [0.0] * m
+        for rank, i in enumerate(order):
+            expected[i] = min(1.0, max((m - r) * p[order[r]] for r in range(rank + 1)))
+        assert holm_adjusted(p) == pytest.approx(expected)
+        assert all(a >= b for a, b in zip(holm_adjusted(p), p))

@@ -247,3 +247,22 @@ def paired_comparison(a: ModelCounts, b: ModelCounts, metric: str, *, confidence
     return PairedComparison(metric, float(point_a), float(point_b), float(point_a - point_b), interval.low,
                             interval.high, two_sided_p_value(diffs), resampling.n_resamples, interval.undefined,
                             resampling.seed, resampling.unit, resampling.n_units)
+
+
+def holm_adjusted(p_values: Sequence[float | None]) -> list[float | None]:
+    """Holm's step-down adjustment of ``p_values`` (one family; None stays None and is not counted).
+
+    The smallest of m p-values is multiplied by m, the next by m - 1, ..., each kept at least as
+    large as the one before and at most 1; rejecting where the adjusted value is below alpha
+    controls the family-wise error rate at alpha (Holm 1979).
+
+    >>> holm_adjusted([0.01, 0.04, None, 0.03])
+    [0.03, 0.06, None, 0.06]
+    """
+    order = sorted((p, i) for i, p in enumerate(p_values) if p is not None)
+    adjusted: list[float | None] = [None] * len(p_values)
+    running = 0.0
+    for rank, (p, i) in enumerate(order):
+        running = max(running, min(1.0, (len(order) - rank) * p))
+        adjusted[i] = running
+    return adjusted

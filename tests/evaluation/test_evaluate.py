@@ -59,7 +59,8 @@ def test_result_records_dataset_and_versions(tiny_dataset, write_preds, gold_of)
     assert (ds.path, ds.config, ds.split, ds.version, ds.sha256) == (
         str(tiny_dataset), "pairs", "test", manifest["version"], manifest["sha256"])
     assert ds.files == {rel: entry["sha256"] for rel, entry in manifest["files"].items()}
-    assert set(result.versions) == {"actorstance", "datasets", "scikit-learn", "numpy", "python"}
+    assert set(result.versions) == {"actorstance", "actorstance-source-sha256", "datasets", "scikit-learn", "numpy",
+                                    "python"}
     assert (result.bootstrap.n_resamples, result.bootstrap.seed, result.bootstrap.confidence) == (10, 4, 0.95)
     assert len(result.model.predictions_sha256) == 64
 

@@ -58,7 +58,12 @@ def test_comparisons_are_the_paired_bootstrap_against_the_best(tiny_benchmark):
             assert got.value == m.result.metrics[metric].value
             assert got.best_value == best.result.metrics[metric].value
         c = m.comparisons["f1_pn"]
-        assert m.tied_with_best == (c.ci_low is None or c.ci_low <= 0 <= c.ci_high)
+        assert m.tied_with_best == (c.p_holm is None or c.p_holm >= 0.05)
+    from actorstance.bootstrap import holm_adjusted
+
+    for metric in ("f1_pn", "macro_f1", "accuracy"):  # one Holm family per metric: the models compared
+        comparisons = [m.comparisons[metric] for m in d.models[1:]]
+        assert [c.p_holm for c in comparisons] == holm_adjusted([c.p_value for c in comparisons])
 
 
 def test_per_class_intervals_bracket_the_point_f1(tiny_benchmark):

@@ -70,8 +70,8 @@ def test_report_from_a_hand_written_result_uses_its_numbers():
     # Invented numbers that no recomputation from the predictions would give: shown as written.
     assert "| 1 | **my\\|model \\*v2\\* &lt;b&gt;** | 0.123 [0.011, 0.222] | 0.456 [0.333, 0.555] | " \
            "0.789 [0.666, 0.888] | 3 | 0 | predictions file |" in report
-    assert "| baseline:majority | -0.024 [-0.313, +0.212] | 0.457 | -0.391 [-0.700, -0.100] | 0.012 | " \
-           "-0.757 [-0.900, -0.500] | < 0.001 |" in report
+    assert "| baseline:majority | -0.024 [-0.313, +0.212] | 0.457 | — | -0.391 [-0.700, -0.100] | 0.012 | — | " \
+           "-0.757 [-0.900, -0.500] | < 0.001 | — |" in report  # a file without p_holm: undefined
     assert "| baseline:majority | 0.111 [0.010, 0.404] | 0.111 [0.010, 0.404] | 0.111 [0.010, 0.404] |" in report
     assert "half-width of 0.105" in report
 
@@ -121,3 +121,16 @@ def test_transductive_models_are_marked_in_results_and_the_leaderboard(tiny_benc
     ranked = [line.split(" | ")[1] for line in report.splitlines() if re.match(r"\| \d+ \|", line)]
     assert sorted(name for name in ranked if "†" in name) == ["baseline:cue-stack-document †"]
     assert "† *transductive (document)*: the model's answer for a pair also reads the other pairs" in report
+
+
+def test_comparisons_state_holm_and_undefined_resamples(tiny_benchmark):
+    report = render_report(tiny_benchmark, files={})
+    (d,) = tiny_benchmark.datasets
+    others = len(d.models) - 1
+    assert (f"p (Holm) the same p-value Holm-adjusted over the {others} models compared with the best "
+            "(one family per metric)") in report
+    assert "**Undefined resamples**" in report
+    for m in d.models[1:]:
+        c = m.comparisons["f1_pn"]
+        assert c.p_holm is None or c.p_holm >= c.p_value
+        assert m.tied_with_best is (c.p_holm is None or c.p_holm >= 0.05)

@@ -68,7 +68,7 @@ def benchmark(datasets: tuple, models: tuple[str, ...], predictions: tuple[tuple
         tied = sum(m.tied_with_best for m in d.models) - 1
         value = "undefined" if best.value is None else f"{best.value:.3f}"
         click.echo(f"{d.path}:{d.config}:{d.split}: {len(d.models)} models on {d.n} pairs; best {d.best} "
-                   f"(f1_pn {value}), {plural(tied, 'other')} within its interval")
+                   f"(f1_pn {value}), {plural(tied, 'other')} not told apart from it (Holm-adjusted p ≥ 0.05)")
     for b in result.extraction:
         best = "no model ran" if b.best is None else f"best {b.best} (f1_pn {_value(b.models[0].result)})"
         click.echo(f"{b.path}:documents:{b.split} (extraction, {b.setting}): {plural(len(b.models), 'model')} on "

@@ -13,7 +13,8 @@ the majority by more than :data:`MARGIN` balanced accuracy and a one-sided paire
 difference (:func:`paired_p_value`) gives p < :data:`ALPHA`.
 
 What a probe may *not* read is the content a model is meant to use: words of the context, actor
-names or ids as identities (a model may learn who is for whom; ``pair-prior`` measures that).
+names or ids as identities (a model may learn who is for whom; ``pair-prior`` measures that); the
+actor types are content too, so their probes are reported (verdict ``content``) but never fail.
 
 ``actorstance build`` runs the audit on the pairs before writing anything and fails naming the
 column; ``actorstance audit DATASET`` runs it on a built folder.
@@ -55,6 +56,7 @@ class ProbeResult:
     majority_accuracy: float
     probe_accuracy: float
     p_value: float
+    gating: bool = True
 
     @property
     def gain(self) -> float:
@@ -62,7 +64,7 @@ class ProbeResult:
 
     @property
     def leaks(self) -> bool:
-        return self.gain > MARGIN and self.p_value < ALPHA
+        return self.gating and self.gain > MARGIN and self.p_value < ALPHA
 
 
 @dataclass(frozen=True)
@@ -152,7 +154,7 @@ class LeakageAudit:
             results.append(ProbeResult(config=self.config, column=p.column, feature=p.name, n=len(y),
                                        majority_accuracy=balanced_accuracy(base, y),
                                        probe_accuracy=balanced_accuracy(right, y),
-                                       p_value=paired_p_value(right, base, y)))
+                                       p_value=paired_p_value(right, base, y), gating=p.gating))
         return AuditReport(tuple(results))
 
 
@@ -199,7 +201,8 @@ def render_audit(report: AuditReport) -> str:
              f"{'p':>9}  verdict"]
     for p in report.probes:
         lines.append(f"{p.config:<11} {p.column:<14} {p.feature:<20} {p.n:>7} {p.majority_accuracy:>8.3f} "
-                     f"{p.probe_accuracy:>6.3f} {p.gain:>+7.3f} {p.p_value:>9.2g}  {'LEAKS' if p.leaks else 'ok'}")
+                     f"{p.probe_accuracy:>6.3f} {p.gain:>+7.3f} {p.p_value:>9.2g}  "
+                     f"{'LEAKS' if p.leaks else 'ok' if p.gating else 'content'}")
     lines.append(f"Columns majority/probe: cross-validated balanced accuracy. A probe leaks when it beats the "
                  f"majority label by more than {MARGIN} with p < {ALPHA} (docs/dataset.md, 'Leakage audit').")
     return "\n".join(lines)

@@ -34,12 +34,16 @@ def id_shape(value: str) -> str:
 
 @dataclass(frozen=True)
 class Probe:
-    """One feature of one model-input column: ``numeric`` values are binned, others compared as they are."""
+    """One feature of one model-input column: ``numeric`` values are binned, others compared as they are.
+
+    A probe that is not ``gating`` reads content a model is meant to use (the actor types): it is
+    reported, and never fails the audit."""
 
     column: str
     name: str
     numeric: bool
     value: Callable[[Any], Any]
+    gating: bool = True
 
 
 def _length(value) -> int:
@@ -63,8 +67,8 @@ PROBES: tuple[Probe, ...] = (
     Probe("target_id", "target_id shape", False, id_shape),
     Probe("source", "source name length", True, _length),
     Probe("target", "target name length", True, _length),
-    Probe("source_type", "source type", False, str),
-    Probe("target_type", "target type", False, str),
+    Probe("source_type", "source type", False, str, gating=False),
+    Probe("target_type", "target type", False, str, gating=False),
     Probe("context", "context length", True, _length),
     Probe("context", "context token count", True, _tokens),
     Probe("context_start", "context position", True, int),

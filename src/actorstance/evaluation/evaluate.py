@@ -33,6 +33,13 @@ class ModelPredictions:
     inference: InferenceInfo | None = None  # how an LLM answered (openai: models)
     samples: tuple[dict[str, Any], ...] | None = None  # its per-sample log records, sorted by id
     transductive: str | None = None  # the model's declared pooling (actorstance.models.checks.transductive)
+    module_sha256: str | None = None  # actorstance.provenance.model_provenance
+    params: dict[str, str] | None = None
+
+    def model_info(self):
+        """The result's ``model`` block for this run."""
+        return ModelInfo(kind="model", spec=self.spec, predictions_path=None, predictions_sha256=None,
+                         transductive=self.transductive, module_sha256=self.module_sha256, params=self.params)
 
     @property
     def abstentions(self) -> int:
@@ -83,12 +90,14 @@ def predict(dataset_dir: str | Path, *, model: str, config: str = "pairs", split
     True
     """
     from actorstance.models.checks import transductive
+    from actorstance.provenance import model_provenance
     from actorstance.models.protocol import check_predictions
     from actorstance.models.spec import resolve_model
     from actorstance.models.training import run_protocol
 
     estimator = resolve_model(model, random_state=seed, llm_defaults=llm_defaults)
     pooling = transductive(estimator)
+    module_sha256, params = model_provenance(estimator)
     data = load_split_data(dataset_dir, config, split)
     require_pairs(data)
     if train is None:
@@ -101,7 +110,8 @@ def predict(dataset_dir: str | Path, *, model: str, config: str = "pairs", split
         train_source=train.source if train is not None and train.external else None, labels=data.labels)
     checked = check_predictions(labels, n_rows=len(data.ids), labels=data.labels, who=f"--model {model}")
     inference, samples = _inference_report(estimator)
-    return ModelPredictions(data, model, tuple(checked), protocol, inference, samples, pooling)
+    return ModelPredictions(data, model, tuple(checked), protocol, inference, samples, pooling, module_sha256,
+                            params)
 
 
 def _inference_report(estimator) -> tuple[InferenceInfo | None, tuple[dict[str, Any], ...] | None]:
@@ -184,8 +194,7 @@ def evaluate(dataset_dir: str | Path, *, predictions: str | Path | None = None, 
         run = predict(dataset_dir, model=model, config=config, split=split, train=train, seed=seed,
                       llm_defaults=llm_defaults)
         data, y_pred = run.data, run.labels
-        model_info = ModelInfo(kind="model", spec=model, predictions_path=None, predictions_sha256=None,
-                               transductive=run.transductive)
+        model_info = run.model_info()
         if sample_log is not None and run.samples is not None:
             from actorstance.models.llm.samples import write_sample_log
 

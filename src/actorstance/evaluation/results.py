@@ -91,6 +91,12 @@ class ModelInfo(_Frozen):
         default=None, description="null: each prediction depends on its row alone (row-level); 'document': the "
                                   "model pools the rows of a document predicted together (its `transductive` "
                                   "attribute), so its scores are not per-row figures.")
+    module_sha256: str | None = Field(
+        default=None, description="sha256 of the file of the module defining the model's class, for a model from "
+                                  "outside actorstance (whose own code is fingerprinted in `versions`).")
+    params: dict[str, str] | None = Field(
+        default=None, description="The model's get_params(deep=False), each value as its Python repr; null without "
+                                  "get_params().")
 
 
 class BootstrapInfo(_Frozen):
@@ -212,7 +218,9 @@ class EvaluationResult(ResultFile):
     per_class: list[ClassRow]
     confusion: Confusion
     bootstrap: BootstrapInfo
-    versions: dict[str, str] = Field(description="Versions of actorstance, datasets, scikit-learn, numpy, python.")
+    versions: dict[str, str] = Field(description="Versions of actorstance, datasets, scikit-learn, numpy, python, and "
+                                                 "`actorstance-source-sha256`: one sha256 over every file of the "
+                                                 "installed actorstance package.")
 
 
 
@@ -236,13 +244,17 @@ def created_timestamp() -> str:
 
 
 def package_versions() -> dict[str, str]:
-    """Versions of the packages whose arithmetic or data loading shaped the result."""
+    """Versions of the packages whose arithmetic or data loading shaped the result, and the fingerprint
+    of the whole installed actorstance source (:func:`actorstance.provenance.source_fingerprint`)."""
     import platform
     from importlib.metadata import PackageNotFoundError, version
 
     from actorstance import __version__
 
-    versions = {"actorstance": __version__, "python": platform.python_version()}
+    from actorstance.provenance import source_fingerprint
+
+    versions = {"actorstance": __version__, "actorstance-source-sha256": source_fingerprint(),
+                "python": platform.python_version()}
     for name in ("datasets", "scikit-learn", "numpy"):
         try:
             versions[name] = version(name)

@@ -30,6 +30,8 @@ from actorstance.reports.results import (
 
 #: The metric that picks the best model and decides which models cannot be told apart from it.
 RANKING_METRIC = "f1_pn"
+#: A model is worse than the best when the Holm-adjusted p-value of its f1_pn difference is below this.
+WORSE_ALPHA = 0.05
 
 
 @dataclass(frozen=True)
@@ -173,11 +175,13 @@ def _benchmark_dataset(ref: DatasetRef, slug: str, entries: list[Contender], *, 
         bar.update()
     scored.sort(key=lambda item: _rank_key(item[0].name, item[1]))
     best_name, best_counts = scored[0][0].name, scored[0][4]
+    compared = _holm({c.name: {} if c.name == best_name else _compare(counts, best_counts, confidence=confidence)
+                      for c, _, _, _, counts in scored})
     models = []
     for c, result, y_pred, samples, counts in scored:
-        comparisons = {} if c.name == best_name else _compare(counts, best_counts, confidence=confidence)
+        comparisons = compared[c.name]
         headline = comparisons.get(RANKING_METRIC)
-        tied = headline is None or headline.ci_low is None or headline.ci_low <= 0 <= headline.ci_high
+        tied = headline is None or headline.p_holm is None or headline.p_holm >= WORSE_ALPHA
         models.append(ModelEntry(
             name=c.name, source=c.source, result=result, comparisons=comparisons, tied_with_best=tied,
             per_class_f1=_per_class_intervals(counts, confidence=confidence),
@@ -206,14 +210,26 @@ def _score(c: Contender, data, info, *, n_resamples: int, seed: int, created: st
         run = predict(data.folder, model=c.spec, config=data.config, split=data.split, seed=seed,
                       llm_defaults=llm_defaults)
         y_pred, training, inference, samples = run.labels, run.protocol, run.inference, run.samples
-        model = ModelInfo(kind="model", spec=c.spec, predictions_path=None, predictions_sha256=None,
-                          transductive=run.transductive)
+        model = run.model_info()
     # the model's counts on every resample, computed once: its result, per-class intervals and
     # paired comparisons all derive from them
     counts = model_counts(data.gold, y_pred, data.groups, labels=data.labels, n_resamples=n_resamples, seed=seed)
     result = build_result(data, y_pred, model=model, training=training, n_resamples=n_resamples, seed=seed,
                           confidence=confidence, created=created, dataset=info, inference=inference, counts=counts)
     return result, tuple(y_pred), samples, counts
+
+
+def _holm(compared: dict[str, dict[str, Comparison]]) -> dict[str, dict[str, Comparison]]:
+    """Each comparison's p-value Holm-adjusted over the models compared with the best, per metric."""
+    from actorstance.bootstrap import holm_adjusted
+
+    out = {name: dict(comparisons) for name, comparisons in compared.items()}
+    for metric in {m for comparisons in compared.values() for m in comparisons}:
+        names = [name for name, comparisons in compared.items() if metric in comparisons]
+        adjusted = holm_adjusted([compared[name][metric].p_value for name in names])
+        for name, p in zip(names, adjusted):
+            out[name][metric] = compared[name][metric].model_copy(update={"p_holm": p})
+    return out
 
 
 def _rank_key(name: str, result) -> tuple:

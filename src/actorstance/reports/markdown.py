@@ -25,6 +25,9 @@ MAX_ERRORS = 25
 FEW_PAIRS = 10
 #: Appended to the name of a ``transductive = "document"`` model in the leaderboard.
 TRANSDUCTIVE_MARK = " †"
+TRANSDUCTIVE_NOTE = ("*transductive (document)*: the model's answer for a pair also reads the other pairs of its "
+                     "document predicted with it (never a label); its scores hold when whole documents are predicted "
+                     "together and are not per-row figures comparable with the row-level models'.")
 
 
 def num(value: float | None, digits: int = 3) -> str:
@@ -184,15 +187,11 @@ def _leaderboard(d: DatasetBenchmark) -> list[str]:
         name = escape(m.name) + (TRANSDUCTIVE_MARK if r.model.transductive else "")
         name = f"**{name}**" if m.name == d.best else name
         rows.append([str(rank), name, *cells, str(r.n), str(r.abstentions), escape(_training(m))])
-    lines = ["### Leaderboard", "",
-             "Ranked by `f1_pn` (mean F1 of `positive` and `negative`), then `macro_f1`, then `accuracy`.", "",
-             *table(["#", "model", "f1_pn [95% CI]", "macro_f1 [95% CI]", "accuracy [95% CI]", "n", "abstained",
-                     "training"], rows, "rllllrrl")]
+    lines = ["### Leaderboard", "", "Ranked by `f1_pn` (mean F1 of `positive` and `negative`), then `macro_f1`, then "
+             "`accuracy`.", "", *table(["#", "model", "f1_pn [95% CI]", "macro_f1 [95% CI]", "accuracy [95% CI]", "n",
+                                        "abstained", "training"], rows, "rllllrrl")]
     if any(m.result.model.transductive for m in d.models):
-        lines += ["", f"{TRANSDUCTIVE_MARK.strip()} *transductive (document)*: the model's answer for a pair also reads "
-                  "the other pairs of its document predicted with it (never a label); its scores hold when whole "
-                  "documents are predicted together and are not per-row figures comparable with the row-level "
-                  "models'."]
+        lines += ["", f"{TRANSDUCTIVE_MARK.strip()} {TRANSDUCTIVE_NOTE}"]
     return lines
 
 
@@ -202,23 +201,32 @@ def _comparisons(d: DatasetBenchmark) -> list[str]:
     if not others:
         return lines + ["Only one model was benchmarked."]
     lines += ["Δ = model − best, on the same bootstrap resamples (paired bootstrap); p is the two-sided "
-              "bootstrap p-value of Δ = 0.", ""]
-    rows = []
-    for m in others:
-        row = [escape(m.name)]
-        for metric in ("f1_pn", "macro_f1", "accuracy"):
-            c = m.comparisons[metric]
-            row += [signed_ci(c.difference, c.ci_low, c.ci_high), p_value(c.p_value)]
-        rows.append(row)
-    lines += table(["model", "Δ f1_pn [95% CI]", "p", "Δ macro_f1 [95% CI]", "p", "Δ accuracy [95% CI]", "p"],
-                   rows, "lllllll")
+              "bootstrap p-value of Δ = 0, and p (Holm) the same p-value Holm-adjusted over the "
+              f"{len(others)} models compared with the best (one family per metric).", ""]
+    rows = [[escape(m.name), *(cell for c in (m.comparisons[k] for k in ("f1_pn", "macro_f1", "accuracy")) for cell in
+                                (signed_ci(c.difference, c.ci_low, c.ci_high), p_value(c.p_value), p_value(c.p_holm)))]
+            for m in others]
+    lines += table(["model", "Δ f1_pn [95% CI]", "p", "p (Holm)", "Δ macro_f1 [95% CI]", "p", "p (Holm)",
+                    "Δ accuracy [95% CI]", "p", "p (Holm)"], rows, "llllllllll")
     tied = [m.name for m in d.models if m.tied_with_best]
     worse = [m.name for m in d.models if not m.tied_with_best]
-    lines += ["", "**Best group** — the best model and every model whose 95% interval of Δ f1_pn includes 0, "
-              "i.e. that this data cannot tell apart from the best: " + ", ".join(escape(name) for name in tied) + "."]
-    if worse:
-        lines += ["", "**Worse than the best** (the interval excludes 0): " + ", ".join(escape(n) for n in worse) + "."]
+    lines += ["", "**Best group** — the best model and every model whose Holm-adjusted p of Δ f1_pn is 0.05 or "
+              "more, i.e. that this data cannot tell apart from the best: "
+              + ", ".join(escape(name) for name in tied) + "."]
+    lines += ["", "**Worse than the best** (Holm-adjusted p of Δ f1_pn below 0.05 over the models compared, so the "
+              "chance of calling any model worse by mistake stays under 5%): " + ", ".join(escape(n) for n in worse)
+              + "."] if worse else []
+    lines += _undefined(d)
     return lines
+
+
+def _undefined(d: DatasetBenchmark) -> list[str]:
+    """Where a metric or a difference was undefined on some resamples (left out of its interval)."""
+    counts = [f"{escape(m.name)} {k} {v.undefined_resamples}" for m in d.models for k, v in sorted(
+        [*m.result.metrics.items(), *((f"Δ {k}", c) for k, c in m.comparisons.items())]) if v.undefined_resamples]
+    n = d.models[0].result.bootstrap.n_resamples
+    return ["", f"**Undefined resamples** (of {n}; left out of the interval, `undefined_resamples` in results.json): "
+            + ("; ".join(counts) if counts else "none") + "."]
 
 
 def _per_class(d: DatasetBenchmark, files: dict[str, str]) -> list[str]:
@@ -287,8 +295,8 @@ def _notes(d: DatasetBenchmark, result: BenchmarkResult) -> list[str]:
     if halves:
         median = halves[len(halves) // 2]
         notes.append(f"The paired intervals of Δ `f1_pn` above have a median half-width of {median:.3f}. They score "
-                     "both models on the same resamples, so they are the yardstick for this leaderboard: a model "
-                     "is only shown to be worse than the best when its interval excludes 0.")
+                     "both models on the same resamples, so they are the yardstick for this leaderboard; a model "
+                     "is only called worse than the best when its Holm-adjusted p is below 0.05.")
     if boot.unit == "pairs":
         notes.append("The split has a single document, so the bootstrap resamples pairs as if they were "
                      "independent. Pairs of one article share its author, outlet and actors: the intervals describe "

@@ -49,6 +49,9 @@ class Comparison(_Frozen):
     ci_low: float | None
     ci_high: float | None
     p_value: float | None = Field(description="Two-sided bootstrap p-value of a zero difference.")
+    p_holm: float | None = Field(
+        default=None, description="p_value Holm-adjusted over the models compared with the best on this metric "
+                                  "(one family per metric and dataset).")
     undefined_resamples: int = Field(ge=0)
 
 
@@ -62,8 +65,8 @@ class ModelEntry(_Frozen):
     comparisons: dict[str, Comparison] = Field(
         description="By metric, this model minus the best one; empty for the best model itself.")
     tied_with_best: bool = Field(
-        description="The best model itself, or the f1_pn difference interval includes 0 (or is undefined): "
-                    "the data cannot tell this model apart from the best.")
+        description="The best model itself, or the Holm-adjusted p-value of its f1_pn difference is 0.05 or more "
+                    "(or undefined): the data cannot tell this model apart from the best.")
     predictions: list[str | None] = Field(description="Predicted label of each pair, in the order of `pairs`.")
     samples: list[dict] | None = Field(
         default=None, exclude_if=lambda value: value is None,
