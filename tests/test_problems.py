@@ -50,3 +50,15 @@ def test_paths_do_not_shift_after_an_invalid_item():
 
 def test_json_path_quotes_keys_that_are_not_identifiers():
     assert json_path(("a", 0, "b c", "d")) == 'a[0]["b c"].d'
+
+
+def test_a_users_capitalised_key_is_kept_in_the_path():
+    from pydantic import BaseModel, ConfigDict
+
+    class Doc(BaseModel):
+        model_config = ConfigDict(strict=True)
+        metadata: dict[str, str]
+
+    with pytest.raises(ValidationError) as info:
+        Doc.model_validate({"metadata": {"Author": 5, "Span": 3}})
+    assert [p.path for p in validation_problems("d.json", info.value, fix="f")] == ["metadata.Author", "metadata.Span"]

@@ -132,8 +132,8 @@ def validation_problems(where: str, err, *, fix: str, prefix: tuple = (),
     — for errors a caller words itself (e.g. an unknown label); otherwise the message is
     pydantic's plus the value that came.
     Locations are taken as pydantic reports them — the index of a list item is its index in the
-    input, so paths stay right after an invalid item. Union branch names pydantic inserts into
-    locations (``function-after[...]``, model names of a union) are dropped.
+    input, so paths stay right after an invalid item. Validator names pydantic inserts into
+    locations (``function-after[...]``) are dropped; every key of the user's is kept.
     """
     out: list[Problem] = []
     errors = err.errors(include_url=False)
@@ -161,7 +161,6 @@ def validation_problems(where: str, err, *, fix: str, prefix: tuple = (),
 
 
 def _is_branch_name(part: str | int) -> bool:
-    # pydantic names union branches and validators in locations: "function-after[check(), Span]",
-    # "list[Span]", "Span"... A JSON key of the user's never contains "[" together with "]" at its end
-    # in our schemas, and model names are capitalised identifiers, which our field names are not.
-    return isinstance(part, str) and (part.endswith("]") and "[" in part or part[:1].isupper() and part.isidentifier())
+    # pydantic names validator branches in locations ("function-after[check(), Span]", "list[Span]");
+    # a user's key is kept whatever it looks like (a metadata key "Author" or "Span" is a real key)
+    return isinstance(part, str) and part.endswith("]") and "[" in part and not part.startswith("[")
