@@ -138,3 +138,11 @@ def test_a_backup_superseded_by_a_complete_output_is_removed(tmp_path):
         warnings.simplefilter("error")
         recover(dest)
     assert names(tmp_path) == ["ds"] and (dest / "a").read_text() == "new"
+
+
+def test_an_unwritable_folder_is_refused_before_any_work(tmp_path, monkeypatch):
+    from actorstance.atomic import check_output_file
+
+    monkeypatch.setattr(os, "access", lambda path, mode: False)  # as root, chmod cannot show this
+    with pytest.raises(OutputError, match=r"cannot write the output \(permission denied\)"):
+        check_output_file(tmp_path / "r.json")

@@ -108,3 +108,25 @@ def test_jsonl_bom_and_folder(tmp_path):
     problems = ProblemList()
     assert list(iter_jsonl(tmp_path, problems, what="predictions file")) == []
     assert problems.kept[0].message == "is a folder, not a predictions file"
+
+
+def test_permission_denied_is_located_with_its_fix(tmp_path, monkeypatch):
+    # the suite may run as root, for whom chmod 000 changes nothing: make open() refuse instead
+    import builtins
+
+    path = tmp_path / "locked.json"
+    path.write_text("{}", encoding="utf-8")
+    real_open = builtins.open
+
+    def refuse(file, *args, **kwargs):
+        if str(file) == str(path):
+            raise PermissionError(13, "Permission denied", str(file))
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "open", refuse)
+    p = problem(lambda: read_json(path, what="splits file"))
+    assert (p.message, p.fix) == ("cannot be read: permission denied",
+                                  "give yourself read permission (chmod u+r) or pass another path")
+    problems = ProblemList()
+    assert list(iter_jsonl(path, problems)) == []
+    assert problems.kept[0].message == "cannot be read: permission denied"
