@@ -127,14 +127,18 @@ def document_configs(doc: AnnotatedDocument) -> tuple[list[StancePair], list[Sta
     return sorted(annotated, key=lambda p: p.id), sorted(candidates, key=lambda p: p.id)
 
 
-def candidate_pairs(doc: AnnotatedDocument) -> list[tuple[str, str]]:
+def candidate_pairs(doc: AnnotatedDocument, *, index: ParagraphIndex | None = None) -> list[tuple[str, str]]:
     """Ordered (source, target) actor pairs with mentions in a common paragraph, sorted."""
-    return co_mentioned_pairs(doc.text, ((m.actor, m.start) for m in doc.annotation.mentions))
+    return co_mentioned_pairs(doc.text, ((m.actor, m.start) for m in doc.annotation.mentions), index=index)
 
 
-def co_mentioned_pairs(text: str, mentions: Iterable[tuple[str, int]]) -> list[tuple[str, str]]:
-    """Ordered pairs of distinct actors with mentions (``(actor_id, start)``) in a common paragraph, sorted."""
-    index = ParagraphIndex(text)
+def co_mentioned_pairs(text: str, mentions: Iterable[tuple[str, int]], *,
+                       index: ParagraphIndex | None = None) -> list[tuple[str, str]]:
+    """Ordered pairs of distinct actors with mentions (``(actor_id, start)``) in a common paragraph, sorted.
+
+    ``index`` is the text's :class:`ParagraphIndex` when the caller has it (segmenting is the
+    costly part of converting a document)."""
+    index = index or ParagraphIndex(text)
     actors_in: dict[int, set[str]] = {}
     for actor, start in mentions:
         actors_in.setdefault(index.index_of(start), set()).add(actor)
@@ -173,7 +177,7 @@ def _document_pairs(doc: AnnotatedDocument) -> tuple[list[StancePair], list[Stan
             st.source, st.target, st.label, scope, unit_number.get(scope), explicit=st.explicit,
             evidence=tuple(e.text for e in st.evidence), stance_id=st.id,
             annotators=tuple(st.annotators) or doc_annotators)
-    co_mentioned = candidate_pairs(doc)
+    co_mentioned = candidate_pairs(doc, index=index)
     none = dict(explicit=None, evidence=(), stance_id=None, annotators=doc_annotators)
     candidates = []
     if units:  # every co-mentioned pair in every unit, whatever the labels
