@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from actorstance.errors import TextError
+from actorstance.plural import plural
 from actorstance.segment import ParagraphIndex
 
 #: Characters an annotator may type for the typographic ones a text holds (or the reverse).
@@ -63,7 +64,7 @@ def locate(text: str, surface: str, *, where: str = "the text", nth: int | None 
                         "(case, quotes and apostrophes included).")
     if nth is not None:
         if not 1 <= nth <= len(found):
-            raise TextError(f"{where}: {surface!r} occurs {len(found)} time{'s' if len(found) != 1 else ''}, so there "
+            raise TextError(f"{where}: {surface!r} occurs {plural(len(found), 'time')}, so there "
                             f"is no occurrence {nth}. Fix: pass --nth between 1 and {len(found)}.")
         return [found[nth - 1]]
     return found

@@ -7,6 +7,7 @@ from actorstance.evaluation.render import UNDEFINED, _num, _table, model_lines
 from actorstance.extraction.alignment import TIERS
 from actorstance.extraction.results import ExtractionResult
 from actorstance.extraction.scoring import ERROR_KINDS, METRIC_NAMES
+from actorstance.plural import plural
 
 
 def _ordered(values: dict, order) -> list[str]:
@@ -21,7 +22,7 @@ def render_extraction_table(result: ExtractionResult) -> str:
         *model_lines(result),
         f"task extraction · setting {result.setting}",
         f"dataset {ds.path} · config {ds.config} · split {ds.split} · version {ds.version or UNDEFINED}",
-        f"{result.n_documents} document{'s' if result.n_documents != 1 else ''} · {result.gold_triplets} gold triplets ({result.gold_pairs} pairs) · "
+        f"{plural(result.n_documents, 'document')} · {result.gold_triplets} gold triplets ({result.gold_pairs} pairs) · "
         f"{result.predicted_triplets} predicted ({result.predicted_pairs} pairs)",
         "",
     ]

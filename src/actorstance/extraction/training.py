@@ -21,6 +21,7 @@ from typing import Any, Sequence
 from actorstance.errors import ModelError
 from actorstance.models.guard import calling, guarded_clone, guarded_fit
 from actorstance.models.training import TrainingProtocol, requires_fit
+from actorstance.plural import plural
 
 N_SPLITS = 5
 
@@ -50,8 +51,8 @@ def run_extraction_protocol(estimator, eval_inputs: Sequence[dict], *, eval_targ
             "evaluated split.", n_folds=None, n_train=n, train_source=None)
     n_docs = len(eval_inputs)
     if n_docs < 2 or eval_targets is None:
-        raise ModelError(f"{who} needs training data, and the evaluated split has {n_docs} document"
-                         f"{'s' if n_docs != 1 else ''} and the dataset no train split: cross-validation over "
+        raise ModelError(f"{who} needs training data, and the evaluated split has "
+                         f"{plural(n_docs, 'document')} and the dataset no train split: cross-validation over "
                          "documents needs at least 2. Fix: pass --train DATASET[:documents:SPLIT], or evaluate a "
                          "dataset with a train split")
     from sklearn.model_selection import KFold
