@@ -8,8 +8,9 @@ Each step is a CLI process, timed (wall, CPU, peak resident memory):
 
 1. ``actorstance import seesaw PATH --output WORK/annotations``
 2. ``actorstance build --annotations WORK/annotations --output WORK/dataset``
-3. ``actorstance benchmark --task extraction --setting oracle-actors --dataset WORK/dataset:documents:test``
-   — every registered extraction baseline, trained on SEESAW ``train``, scored on ``test``, 95%
+3. ``actorstance benchmark --task extraction --setting oracle-actors --setting raw --dataset
+   WORK/dataset:documents:test`` — every registered extraction baseline in each setting it works
+   in, trained on SEESAW ``train``, scored on ``test``, 95%
    bootstrap intervals over documents, paired comparisons;
 4. per baseline, ``actorstance evaluate --task extraction --dataset data/dataset --train
    WORK/dataset:documents:train`` — trained on SEESAW, scored on the seed article (transfer; the
@@ -35,10 +36,13 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_seesaw_import import CLI, REPO, measure  # noqa: E402  (the same timing as the import benchmark)
 
+from actorstance.extraction.alignment import TIERS  # noqa: E402
 from actorstance.extraction.scoring import ERROR_KINDS  # noqa: E402
 
+RULES = (*TIERS, "ambiguous", "unmatched")
+
 EPOCH = "1795737600"  # as benchmarks/seed: byte-identical benchmark reruns
-SETTING = "oracle-actors"
+SETTINGS = ("oracle-actors", "raw")
 METRICS = ("f1_pn", "triplet_f1", "triplet_precision", "triplet_recall", "pair_f1", "pair_precision", "pair_recall",
            "direction_swap_rate")
 #: RuSentRel document-level attitude extraction (corpus: Loukachevitch & Rusnachenko, 2018), the figures
@@ -72,23 +76,28 @@ def main() -> None:
         costs["import seesaw"] = measure([*CLI, "import", "seesaw", str(args.seesaw), "--output", str(ann)])
         costs["build"] = measure([*CLI, "build", "--annotations", str(ann), "--output", str(dataset)])
     costs["benchmark --task extraction"] = measure([
-        *CLI, "benchmark", "--task", "extraction", "--setting", SETTING, "--dataset", f"{dataset}:documents:test",
-        "--bootstrap", str(args.bootstrap), "--seed", str(args.seed), "--quiet", "--output", str(bench)])
+        *CLI, "benchmark", "--task", "extraction", *(a for x in SETTINGS for a in ("--setting", x)),
+        "--dataset", f"{dataset}:documents:test", "--bootstrap", str(args.bootstrap), "--seed", str(args.seed),
+        "--quiet", "--output", str(bench)])
     results = json.loads((bench / "results.json").read_text(encoding="utf-8"))
-    [board] = results["extraction"]
-    transfer = {}
-    for m in board["models"] + [{"name": n["name"]} for n in board["not_run"]]:
-        out = work / f"transfer-{m['name'].replace(':', '_')}.json"
-        costs[f"transfer {m['name']}"] = measure([
-            *CLI, "evaluate", "--task", "extraction", "--setting", SETTING, "--dataset", str(REPO / "data" / "dataset"),
-            "--model", m["name"], "--train", f"{dataset}:documents:train", "--bootstrap", str(args.bootstrap),
-            "--seed", str(args.seed), "--output", str(out)])
-        r = json.loads(out.read_text(encoding="utf-8"))
-        transfer[m["name"]] = {"metrics": {name: _metric(r["metrics"][name]) for name in METRICS},
-                               "n_documents": r["n_documents"], "gold_triplets": r["gold_triplets"],
-                               "bootstrap_unit": r["bootstrap"]["unit"]}
-    summary = summarise(board, results, costs)
-    summary["transfer_to_seed"] = transfer
+    transfers = {}
+    for board in results["extraction"]:
+        transfers[board["setting"]] = transfer = {}
+        for m in board["models"] + [{"name": n["name"]} for n in board["not_run"]]:
+            out = work / f"transfer-{m['name'].replace(':', '_')}.json"
+            costs[f"transfer {m['name']}"] = measure([
+                *CLI, "evaluate", "--task", "extraction", "--setting", board["setting"], "--dataset",
+                str(REPO / "data" / "dataset"), "--model", m["name"], "--train", f"{dataset}:documents:train",
+                "--bootstrap", str(args.bootstrap), "--seed", str(args.seed), "--output", str(out)])
+            r = json.loads(out.read_text(encoding="utf-8"))
+            transfer[m["name"]] = {"metrics": {name: _metric(r["metrics"][name]) for name in METRICS},
+                                   "n_documents": r["n_documents"], "gold_triplets": r["gold_triplets"],
+                                   "bootstrap_unit": r["bootstrap"]["unit"]}
+    summary = {"sections": [], "costs": _costs(costs)}
+    for board in results["extraction"]:
+        section = summarise(board, results, costs)
+        section["transfer_to_seed"] = transfers[board["setting"]]
+        summary["sections"].append(section)
     staged = work / "report"  # written and checked outside the repository, then copied
     shutil.rmtree(staged, ignore_errors=True)
     staged.mkdir()
@@ -118,7 +127,7 @@ def summarise(board: dict, results: dict, costs: dict) -> dict:
                           for row in r["per_label"]],
             "predicted_triplets": r["predicted_triplets"], "predicted_pairs": r["predicted_pairs"],
             "errors": {kind: r["errors"][kind] for kind in ERROR_KINDS},
-            "alignment_summary": r["alignment_summary"], "collapsed": r["collapsed"],
+            "alignment_summary": {rule: r["alignment_summary"][rule] for rule in RULES}, "collapsed": r["collapsed"],
             "comparisons": {k: {f: c[f] for f in ("difference", "ci_low", "ci_high", "p_value")}
                             for k, c in m["comparisons"].items()},
         })
@@ -132,9 +141,12 @@ def summarise(board: dict, results: dict, costs: dict) -> dict:
         if first else None,
         "best": board["best"], "models": models, "not_run": [n["name"] for n in board["not_run"]],
         "reference": RUSENTREL,
-        "costs": {step: {"wall_s": round(wall, 1), "cpu_s": round(cpu, 1), "peak_rss_mib": round(rss)}
-                  for step, (wall, cpu, rss, _) in costs.items()},
     }
+
+
+def _costs(costs: dict) -> dict:
+    return {step: {"wall_s": round(wall, 1), "cpu_s": round(cpu, 1), "peak_rss_mib": round(rss)}
+            for step, (wall, cpu, rss, _) in costs.items()}
 
 
 def _ci(m: dict, scale: float = 100.0) -> str:
@@ -145,16 +157,31 @@ def _ci(m: dict, scale: float = 100.0) -> str:
     return f"{m['value'] * scale:.1f} [{low}, {high}]"
 
 
-def render(s: dict) -> str:
+def render(summary: dict) -> str:
+    first = summary["sections"][0]
     lines = ["# SEESAW: end-to-end extraction (aggregate figures)", "",
-             f"Corpus: {s['corpus']}. Setting `{s['setting']}`: each system reads a whole test article with its gold "
-             "actors (names, aliases, mentions) and answers with directed (source, target, label) triplets, scored "
-             "against the article's distinct gold triplets (docs/extraction.md). Split `test`: "
-             f"{s['n_documents']} documents, {s['gold_triplets']} gold triplets ({s['gold_pairs']} directed pairs). "
-             "Percentages; 95% percentile-bootstrap intervals over documents "
-             f"({s['bootstrap']['n_resamples']} resamples, seed {s['bootstrap']['seed']}).", "",
+             f"Corpus: {first['corpus']}. Each system reads a whole test article and answers with directed (source, "
+             "target, label) triplets, scored against the article's distinct gold triplets (docs/extraction.md). "
+             f"Split `test`: {first['n_documents']} documents, {first['gold_triplets']} gold triplets "
+             f"({first['gold_pairs']} directed pairs). Percentages; 95% percentile-bootstrap intervals over documents "
+             f"({first['bootstrap']['n_resamples']} resamples, seed {first['bootstrap']['seed']}).", "",
              "Regenerate with `python benchmarks/run_seesaw_extraction.py PATH/TO/SEESAW` (SEESAW stays outside the "
-             "repository; only these aggregates are committed).", "",
+             "repository; only these aggregates are committed).", ""]
+    for section in summary["sections"]:
+        lines += _section(section)
+    lines += ["Costs:", "", "| step | wall s | CPU s | peak RSS MiB |", "|---|---|---|---|"]
+    lines += [f"| {step} | {c['wall_s']} | {c['cpu_s']} | {c['peak_rss_mib']} |" for step, c in summary["costs"].items()]
+    return "\n".join(lines) + "\n"
+
+
+_SETTING_TEXT = {"oracle-actors": "each system also sees the article's gold actors (names, aliases, mentions) and "
+                                  "may answer with their ids",
+                 "raw": "each system sees only the text and names actors in free text, aligned to the gold actors "
+                        "by the documented rules"}
+
+
+def _section(s: dict) -> list[str]:
+    lines = [f"## Setting `{s['setting']}`", "", _SETTING_TEXT[s["setting"]] + ".", "",
              "| model | f1_pn | triplet F1 | triplet P | triplet R | pair F1 | pair R | swap rate | training |",
              "|---|---|---|---|---|---|---|---|---|"]
     for m in s["models"]:
@@ -165,7 +192,9 @@ def render(s: dict) -> str:
                      f"{_ci(k['triplet_recall'])} | {_ci(k['pair_f1'])} | {_ci(k['pair_recall'])} | "
                      f"{_ci(k['direction_swap_rate'])} | "
                      f"{training} |")
-    lines += ["", "Paired comparison with the best model (Δ f1_pn, percentage points, same resampled documents):", ""]
+    if len(s["models"]) > 1:
+        lines += ["", "Paired comparison with the best model (Δ f1_pn, percentage points, same resampled documents):",
+                  ""]
     for m in s["models"]:
         c = m["comparisons"].get("f1_pn")
         if c:
@@ -182,10 +211,19 @@ def render(s: dict) -> str:
               "|---|" + "---|" * len(s["models"][0]["errors"])]
     for m in s["models"]:
         lines.append(f"| `{m['name']}` | " + " | ".join(str(n) for n in m["errors"].values()) + " |")
-    lines += ["", "Both baselines answer with actor ids (oracle-actors), so every name aligns by the `id` rule. "
-              "Their pair recall is bounded by the candidate policy: a gold pair whose actors share no paragraph is "
-              "never a candidate, so `cooccurrence`'s pair recall (it predicts every candidate, in both directions) "
-              "is that ceiling.", "",
+    if s["setting"] == "oracle-actors":
+        lines += ["", "Both baselines answer with actor ids, so every name aligns by the `id` rule. Their pair recall "
+                  "is bounded by the candidate policy: a gold pair whose actors share no paragraph is never a "
+                  "candidate, so `cooccurrence`'s pair recall (it predicts every candidate, in both directions) is "
+                  "that ceiling."]
+    else:
+        lines += ["", "Alignment of the predicted names (distinct names per document, by rule):", "",
+                  "| model | " + " | ".join(s["models"][0]["alignment_summary"]) + " | collapsed |",
+                  "|---|" + "---|" * (len(s["models"][0]["alignment_summary"]) + 1)]
+        for m in s["models"]:
+            lines.append(f"| `{m['name']}` | " + " | ".join(str(n) for n in m["alignment_summary"].values())
+                         + f" | {m['collapsed']} |")
+    lines += ["",
               f"For scale only (another corpus and language): RuSentRel's best published document-level attitude F1 "
               f"is {s['reference']['best_published_f1']}, its human agreement {s['reference']['human_agreement_f1']}.",
               ""]
@@ -202,9 +240,7 @@ def render(s: dict) -> str:
         lines.append("")
     if s["not_run"]:
         lines += ["Not run: " + ", ".join(f"`{n}`" for n in s["not_run"]) + ".", ""]
-    lines += ["Costs:", "", "| step | wall s | CPU s | peak RSS MiB |", "|---|---|---|---|"]
-    lines += [f"| {step} | {c['wall_s']} | {c['cpu_s']} | {c['peak_rss_mib']} |" for step, c in s["costs"].items()]
-    return "\n".join(lines) + "\n"
+    return lines
 
 
 def check_no_seesaw_text(dataset: Path, folder: Path) -> None:

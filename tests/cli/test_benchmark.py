@@ -16,6 +16,8 @@ def test_benchmark_writes_the_report(tiny_dataset, tmp_path):  # noqa: F811
     assert result.exit_code == 0, result.output
     assert result.stdout == (f"{tiny_dataset}:pairs:test: 7 models on 2 pairs; best baseline:lexicon (f1_pn 1.000), "
                              "6 others not told apart from it (Holm-adjusted p ≥ 0.05)\n"
+                             f"{tiny_dataset}:documents:test (extraction, raw): 1 model on 1 document; best "
+                             "baseline:name-cooccurrence (f1_pn 0.000)\n"
                              f"{tiny_dataset}:documents:test (extraction, oracle-actors): 2 models on 1 document; best "
                              f"baseline:cooccurrence (f1_pn 0.000)\nwrote {out / 'report.md'}\n")
     assert result.stderr == ""  # not a terminal: no progress bar

@@ -76,3 +76,14 @@ def test_external_training_data_is_recorded(tiny_dataset):
     result = evaluate_extraction(tiny_dataset, model="baseline:cooccurrence", setting="oracle-actors",
                                  bootstrap=0, train=train)
     assert result.training.kind == "external" and result.training.train_source.endswith(":documents:train")
+
+
+def test_name_cooccurrence_reads_capitalised_names_per_paragraph():
+    from actorstance.extraction.baselines.name_cooccurrence import NameCooccurrenceExtractor, text_names
+
+    text = "The Kremlin said President Vladimir Putin's envoy met Lukashenko on Monday.\n\nBut Minsk was silent."
+    assert text_names(text) == [["Kremlin", "President Vladimir Putin's", "Lukashenko"], ["Minsk"]]
+    model = NameCooccurrenceExtractor().fit([], [[{"source": "a", "target": "b", "label": "negative"}]])
+    [stances] = model.predict([{"doc_id": "d", "text": text}])
+    assert len(stances) == 6 and {s["label"] for s in stances} == {"negative"}
+    assert {"source": "Lukashenko", "target": "Kremlin", "label": "negative"} in stances

@@ -15,7 +15,9 @@ PERFECT_RAW = {"doc_id": "tiny_b", "stances": [
 
 def test_a_pair_benchmark_gains_an_extraction_section(tiny_dataset):
     result = run_benchmark([tiny_dataset], n_resamples=50, seed=0)
-    [b] = result.extraction
+    raw, b = result.extraction  # one section per setting some registered baseline works in
+    assert (raw.setting, [m.name for m in raw.models]) == ("raw", ["baseline:name-cooccurrence"])
+    assert raw.models[0].result.alignment_summary["unmatched"] >= 0 and raw.models[0].result.setting == "raw"
     assert (b.setting, b.split, b.n_documents, b.gold_triplets) == ("oracle-actors", "test", 1, 2)
     assert sorted(m.name for m in b.models) == ["baseline:candidates-classifier", "baseline:cooccurrence"]
     best, other = b.models
@@ -32,7 +34,7 @@ def test_extraction_only_with_a_predictions_file(tiny_dataset, write_lines, tmp_
     r = invoke("benchmark", "--task", "extraction", "--setting", "raw", "--dataset", tiny_dataset,
                "--predictions", f"perfect={path}", "--bootstrap", 50, "--output", out, "--quiet")
     assert r.exit_code == 0, r.output
-    assert r.stdout.splitlines()[0] == (f"{tiny_dataset}:documents:test (extraction, raw): 1 model on 1 document; "
+    assert r.stdout.splitlines()[0] == (f"{tiny_dataset}:documents:test (extraction, raw): 2 models on 1 document; "
                                         "best perfect (f1_pn 1.000)")
     data = json.loads((out / "results.json").read_text(encoding="utf-8"))
     assert data["datasets"] == [] and data["settings"]["task"] == "extraction"
@@ -55,7 +57,8 @@ def test_baselines_that_cannot_be_trained_are_listed_not_run(tiny_copy, tmp_path
 
     (tiny_copy / "splits.json").write_text(json.dumps({"tiny_a": "test", "tiny_b": "validation"}), encoding="utf-8")
     build_dataset(tiny_copy, tmp_path / "ds")
-    [b] = run_benchmark([tmp_path / "ds"], n_resamples=20, seed=0).extraction
+    raw, b = run_benchmark([tmp_path / "ds"], n_resamples=20, seed=0).extraction
+    assert raw.models == [] and [n.name for n in raw.not_run] == ["baseline:name-cooccurrence"]
     assert b.models == [] and b.best is None
     assert [n.name for n in b.not_run] == ["baseline:cooccurrence", "baseline:candidates-classifier"]
     assert "needs training data" in b.not_run[0].reason

@@ -147,7 +147,7 @@ def test_an_oracle_model_in_the_raw_setting_is_refused(tiny_dataset):
 def test_unknown_extraction_baseline(tiny_dataset):
     r = invoke("evaluate", "--task", "extraction", "--dataset", tiny_dataset, "--model", "baseline:tfidf-lr")
     assert error(r) == ("Error: --model baseline:tfidf-lr: unknown extraction baseline 'tfidf-lr'. Fix: use one of: "
-                        "candidates-classifier, cooccurrence (as baseline:NAME)\n")
+                        "candidates-classifier, cooccurrence, name-cooccurrence (as baseline:NAME)\n")
 
 
 def test_predict_writes_a_file_evaluate_reads(tiny_dataset, tmp_path):

@@ -78,7 +78,8 @@ def test_benchmark_runs_it_when_named(server, tiny_dataset, tmp_path):
     assert result.exit_code == 0, result.output
     data = json.loads((out / "results.json").read_text(encoding="utf-8"))
     [b] = data["extraction"]
-    assert [m["name"] for m in b["models"]] == [spec(server)] and b["models"][0]["result"]["inference"]["valid"] == 1
+    assert [m["name"] for m in b["models"]] == [spec(server), "baseline:name-cooccurrence"]
+    assert b["models"][0]["result"]["inference"]["valid"] == 1
 
 
 def test_parse_is_strict_and_cleaning_drops_self_pairs_and_repeats():

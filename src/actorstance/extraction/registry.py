@@ -4,7 +4,7 @@ Each entry is a factory taking keyword arguments (``random_state`` and the model
 parameters) and returning an unfitted extraction model (:mod:`actorstance.extraction.protocol`).
 
 >>> sorted(EXTRACTORS)
-['candidates-classifier', 'cooccurrence']
+['candidates-classifier', 'cooccurrence', 'name-cooccurrence']
 """
 
 from __future__ import annotations
@@ -28,10 +28,18 @@ def candidates_classifier(**params) -> Any:
     return make(**params)
 
 
+def name_cooccurrence(**params) -> Any:
+    """Capitalised names sharing a paragraph, every ordered pair with the training majority label (raw)."""
+    from actorstance.extraction.baselines.name_cooccurrence import name_cooccurrence as make
+
+    return make(**params)
+
+
 #: baseline name → factory of an unfitted extraction model.
 EXTRACTORS: dict[str, Callable[..., Any]] = {
     "cooccurrence": cooccurrence,
     "candidates-classifier": candidates_classifier,
+    "name-cooccurrence": name_cooccurrence,
 }
 
 
