@@ -128,7 +128,7 @@ def summarise(board: dict, results: dict, costs: dict) -> dict:
             "predicted_triplets": r["predicted_triplets"], "predicted_pairs": r["predicted_pairs"],
             "errors": {kind: r["errors"][kind] for kind in ERROR_KINDS},
             "alignment_summary": {rule: r["alignment_summary"][rule] for rule in RULES}, "collapsed": r["collapsed"],
-            "comparisons": {k: {f: c[f] for f in ("difference", "ci_low", "ci_high", "p_value")}
+            "comparisons": {k: {f: c[f] for f in ("difference", "ci_low", "ci_high", "p_value", "p_holm")}
                             for k, c in m["comparisons"].items()},
         })
     first = board["models"][0]["result"] if board["models"] else None
@@ -199,7 +199,7 @@ def _section(s: dict) -> list[str]:
         c = m["comparisons"].get("f1_pn")
         if c:
             lines.append(f"- `{m['name']}`: {c['difference'] * 100:+.1f} [{c['ci_low'] * 100:+.1f}, "
-                         f"{c['ci_high'] * 100:+.1f}], p = {c['p_value']:.3f}")
+                         f"{c['ci_high'] * 100:+.1f}], p = {c['p_value']:.3f} (Holm-adjusted {c['p_holm']:.3f})")
     lines += ["", "Per label (triplet F1, %; support = gold triplets):", "",
               "| model | " + " | ".join(row["label"] for row in s["models"][0]["per_label"]) + " |",
               "|---|" + "---|" * len(s["models"][0]["per_label"])]

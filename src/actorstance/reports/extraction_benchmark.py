@@ -24,6 +24,8 @@ from actorstance.extraction.scoring import DocumentScore, metrics_from_counts, r
 RANKING_METRICS: tuple[str, ...] = ("f1_pn", "triplet_f1", "pair_f1")
 #: Metrics compared with the best model.
 COMPARED: tuple[str, ...] = ("f1_pn", "triplet_f1", "pair_f1")
+#: Worse than the best: Holm-adjusted p of Δ f1_pn below this (the pair task's rule).
+WORSE_ALPHA = 0.05
 
 
 def extraction_contenders(setting: str, models: Sequence[str] = (), predictions: Sequence[tuple[str, Path]] = ()
@@ -83,20 +85,32 @@ def run_extraction_benchmark(folder: str | Path, split: str, setting: str, *, mo
                                                created=created, dataset=info, inference=inference)
         scored.append((c, result, docs))
     scored.sort(key=lambda item: _rank_key(item[0].name, item[1]))
+    compared = _holm([{} if i == 0 else {
+        metric: Comparison(metric=metric, **_paired(docs, scored[0][2], metric, n_resamples=n_resamples, seed=seed,
+                                                    confidence=confidence, ratio=ratio))
+        for metric in COMPARED} for i, (_, _, docs) in enumerate(scored)])
     models_out = []
-    for i, (c, result, docs) in enumerate(scored):
-        comparisons = {} if i == 0 else {
-            metric: Comparison(metric=metric, **_paired(docs, scored[0][2], metric, n_resamples=n_resamples, seed=seed,
-                                                        confidence=confidence, ratio=ratio))
-            for metric in COMPARED}
+    for (c, result, _), comparisons in zip(scored, compared):
         head = comparisons.get("f1_pn")
-        tied = head is None or head.ci_low is None or head.ci_low <= 0 <= head.ci_high
+        tied = head is None or head.p_holm is None or head.p_holm >= WORSE_ALPHA
         models_out.append(ExtractionEntry(name=c.name, source=c.source, result=result, comparisons=comparisons,
                                           tied_with_best=tied))
     gold = sum(len(g) for g in data.gold())
     return ExtractionBenchmark(path=str(folder), split=split, setting=setting, version=info.version,
                                n_documents=len(data.doc_ids), gold_triplets=gold,
                                best=scored[0][0].name if scored else None, models=models_out, not_run=not_run)
+
+
+def _holm(compared: list[dict]) -> list[dict]:
+    """Each metric's p-values Holm-adjusted over the models compared with the best (as for the pair task)."""
+    from actorstance.bootstrap import holm_adjusted
+
+    out = [dict(c) for c in compared]
+    for metric in COMPARED:
+        at = [i for i, c in enumerate(compared) if metric in c]
+        for i, p in zip(at, holm_adjusted([compared[i][metric].p_value for i in at])):
+            out[i][metric] = compared[i][metric].model_copy(update={"p_holm": p})
+    return out
 
 
 def _rank_key(name: str, result) -> tuple:

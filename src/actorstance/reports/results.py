@@ -118,7 +118,8 @@ class ExtractionEntry(_Frozen):
     result: ExtractionResult = Field(description="Exactly what `actorstance evaluate --task extraction --output` writes.")
     comparisons: dict[str, Comparison] = Field(description="By metric, this model minus the best one (paired "
                                                            "bootstrap over documents); empty for the best.")
-    tied_with_best: bool = Field(description="The best model itself, or the f1_pn difference interval includes 0.")
+    tied_with_best: bool = Field(description="The best model itself, or the Holm-adjusted p-value of its f1_pn "
+                                             "difference is at least 0.05 (or undefined).")
 
 
 class NotRun(_Frozen):
