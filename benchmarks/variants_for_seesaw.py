@@ -16,3 +16,11 @@ def lexicon_no_cue_negative():
     from actorstance.models.registry import make_baseline
 
     return make_baseline("lexicon", default_label="negative")
+
+
+def cue_stack_wide():
+    """The row-level cue-stack with the wider row model it had before issue 12: word and region 1-2-grams,
+    char_wb 2-5-grams, every term kept (min_df=1). Shows what the faster defaults cost."""
+    from actorstance.models.registry import make_baseline
+
+    return make_baseline("cue-stack", word_ngrams=(1, 2), char_ngrams=(2, 5), region_ngrams=(1, 2), min_df=1)
