@@ -246,3 +246,13 @@ def test_iter_annotations_holds_one_document_at_a_time(tiny_copy):
         del doc
         gc.collect()
         assert sum(r() is not None for r in refs) <= 1
+
+
+def test_an_index_without_peeking_keeps_file_order_and_reads_nothing(tiny_copy, monkeypatch):
+    import actorstance.annotations as annotations_module
+
+    monkeypatch.setattr(annotations_module, "_peek", lambda file: (_ for _ in ()).throw(AssertionError("read")))
+    index = annotations_module.index_annotations([tiny_copy], peek=False)
+    assert [f.name for f in index.files] == ["doc_a.json", "doc_b.json"] and index.doc_ids == (None, None)
+    monkeypatch.undo()
+    assert sorted(d.doc_id for d in iter_annotations(index)) == ["tiny_a", "tiny_b"]

@@ -19,14 +19,17 @@ def validate(paths: tuple[Path, ...]) -> None:
     PATHS are annotation .json files or folders of them (default: data/annotations/). Prints one
     summary line per valid file; otherwise lists every problem of every file and exits 1.
     """
-    from actorstance.annotations import iter_annotations
+    from actorstance.annotations import document_order, index_annotations, iter_annotations
     from actorstance.streaming import streaming_gc
 
-    with streaming_gc():  # one document at a time: only the summary lines are kept
-        lines = [f"{doc.path}: ok — {doc.doc_id}: {len(doc.annotation.actors)} actors, "
-                 f"{len(doc.annotation.mentions)} mentions, {len(doc.annotation.stances)} stances "
-                 f"(guidelines {doc.annotation.guideline_version})"
-                 for doc in iter_annotations(paths or [Path(DEFAULT_ANNOTATIONS)])]
+    # one document at a time, in file order (no order is needed to check): only the summary lines are kept
+    with streaming_gc():
+        index = index_annotations(paths or [Path(DEFAULT_ANNOTATIONS)], peek=False)
+        summaries = sorted((document_order(doc.doc_id),
+                            f"{doc.path}: ok — {doc.doc_id}: {len(doc.annotation.actors)} actors, "
+                            f"{len(doc.annotation.mentions)} mentions, {len(doc.annotation.stances)} stances "
+                            f"(guidelines {doc.annotation.guideline_version})") for doc in iter_annotations(index))
+    lines = [line for _, line in summaries]
     if not lines:
         raise click.ClickException(f"no annotation files found in {', '.join(map(str, paths or [DEFAULT_ANNOTATIONS]))}")
     click.echo("\n".join(lines))
