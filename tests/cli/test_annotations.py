@@ -37,6 +37,15 @@ def test_validate_missing_path_and_empty_folder(tmp_path):
     assert (result.exit_code, result.output) == (1, f"Error: no annotation files found in {tmp_path}\n")
 
 
+def test_convert_and_lint_refuse_a_folder_without_annotation_files(tmp_path):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    for args in (("convert", empty, "--output", tmp_path / "pairs.jsonl"), ("lint", empty)):
+        result = invoke(*args)
+        assert (result.exit_code, result.output) == (1, f"Error: no annotation files found in {empty}\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["empty"]  # nothing written
+
+
 def test_convert_writes_sorted_jsonl_and_is_byte_identical(tmp_path):
     out1, out2 = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
     result = invoke("convert", TINY, "--output", out1)

@@ -11,6 +11,17 @@ from actorstance.layout import DEFAULT_ANNOTATIONS
 from actorstance.plural import plural
 
 
+def _annotation_paths(paths: tuple[Path, ...]) -> list[Path]:
+    """The PATHS argument (default: data/annotations/), refused when it holds no annotation file:
+    checking or converting nothing is never a success."""
+    from actorstance.annotations import annotation_files
+
+    chosen = list(paths) or [Path(DEFAULT_ANNOTATIONS)]
+    if not annotation_files(chosen):
+        raise click.ClickException(f"no annotation files found in {', '.join(map(str, chosen))}")
+    return chosen
+
+
 @command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 def validate(paths: tuple[Path, ...]) -> None:
@@ -24,15 +35,12 @@ def validate(paths: tuple[Path, ...]) -> None:
 
     # one document at a time, in file order (no order is needed to check): only the summary lines are kept
     with streaming_gc():
-        index = index_annotations(paths or [Path(DEFAULT_ANNOTATIONS)], peek=False)
+        index = index_annotations(_annotation_paths(paths), peek=False)
         summaries = sorted((document_order(doc.doc_id),
                             f"{doc.path}: ok — {doc.doc_id}: {len(doc.annotation.actors)} actors, "
                             f"{len(doc.annotation.mentions)} mentions, {len(doc.annotation.stances)} stances "
                             f"(guidelines {doc.annotation.guideline_version})") for doc in iter_annotations(index))
-    lines = [line for _, line in summaries]
-    if not lines:
-        raise click.ClickException(f"no annotation files found in {', '.join(map(str, paths or [DEFAULT_ANNOTATIONS]))}")
-    click.echo("\n".join(lines))
+    click.echo("\n".join(line for _, line in summaries))
 
 
 @command()
@@ -48,7 +56,7 @@ def convert(paths: tuple[Path, ...], output: Path, candidates: bool) -> None:
     """
     from actorstance.convert import convert_files
 
-    result = convert_files(paths or [Path(DEFAULT_ANNOTATIONS)], output, candidates=candidates)
+    result = convert_files(_annotation_paths(paths), output, candidates=candidates)
     extra = f" ({result.none_pairs} none candidates)" if candidates else ""
     click.echo(f"wrote {result.pairs} pairs{extra} from {plural(result.documents, 'document')} to {output}")
 
@@ -75,7 +83,7 @@ def lint(paths: tuple[Path, ...], strict: bool) -> None:
     from actorstance.lint import lint_paths
     from actorstance.plural import plural
 
-    result = lint_paths(paths or [Path(DEFAULT_ANNOTATIONS)])
+    result = lint_paths(_annotation_paths(paths))
     summary = (f"{plural(result.documents, 'document')}: {plural(len(result.errors), 'error')}, "
                f"{plural(len(result.warnings), 'warning')}")
     if result.errors or (strict and result.warnings):
