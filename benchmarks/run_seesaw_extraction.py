@@ -18,7 +18,8 @@ Each step is a CLI process, timed (wall, CPU, peak resident memory):
    extraction baseline on it).
 
 Then it writes OUTPUT/summary.json (aggregate numbers only: metrics, per-label scores, counts,
-error kinds, alignment summary, training protocol, costs) and renders OUTPUT/report.md from it.
+error kinds, alignment summary, training protocol, costs) and renders OUTPUT/report.md from it, and the generated figures of README.md and
+docs/extraction.md (``doc_numbers.py``).
 SEESAW is CC BY-NC-SA 4.0: WORK must lie outside the repository; OUTPUT never gets a document,
 an actor name, a triplet or an alignment entry, and a last check fails if any document id or
 multi-word actor name of the test split appears in it.
@@ -35,6 +36,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_seesaw_import import CLI, REPO, measure  # noqa: E402  (the same timing as the import benchmark)
+import doc_numbers  # noqa: E402
 
 from actorstance.extraction.alignment import TIERS  # noqa: E402
 from actorstance.extraction.scoring import ERROR_KINDS  # noqa: E402
@@ -63,6 +65,7 @@ def main() -> None:
     if args.render:
         (args.render.parent / "report.md").write_text(render(json.loads(args.render.read_text(encoding="utf-8"))),
                                                       encoding="utf-8")
+        doc_numbers.update()
         return
     if args.seesaw is None:
         parser.error("give the SEESAW checkout (or --render SUMMARY)")
@@ -107,6 +110,7 @@ def main() -> None:
     args.output.mkdir(parents=True, exist_ok=True)
     for path in staged.iterdir():
         shutil.copyfile(path, args.output / path.name)
+    doc_numbers.update()  # README.md and docs/extraction.md figures from the new summary.json
     print(f"wrote {args.output / 'report.md'}")
 
 
