@@ -28,9 +28,9 @@ def test_pair_identification_is_hard_and_polarity_is_not(tmp_path):
     assert round(summary.pairs.f1, 3) == 0.534
     assert (summary.labels.agreeing, summary.labels.comparisons) == (2434, 2437)  # 99.9%
     sys.path.insert(0, str(REPO / "benchmarks"))
-    from seesaw_agreement import aggregate
+    from run_seesaw_agreement import aggregate
 
     committed = json.loads(COMMITTED.read_text(encoding="utf-8"))
     fresh = aggregate(summary.model_dump(mode="json"))
     assert committed == json.loads(json.dumps(fresh)), ("benchmarks/corpus_seesaw/agreement.json is stale; rerun "
-                                                        "`python benchmarks/seesaw_agreement.py ../shared/seesaw`")
+                                                        "`python benchmarks/run_seesaw_agreement.py ../shared/seesaw`")

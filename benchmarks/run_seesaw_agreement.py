@@ -1,6 +1,6 @@
 """Inter-annotator agreement on SEESAW's multiply-annotated articles, as aggregate numbers only.
 
-    python benchmarks/seesaw_agreement.py PATH/TO/SEESAW-CHECKOUT [--work /tmp/seesaw-agreement]
+    python benchmarks/run_seesaw_agreement.py PATH/TO/SEESAW-CHECKOUT [--work /tmp/seesaw-agreement]
         [--output benchmarks/corpus_seesaw]
 
 1. ``actorstance import seesaw-annotators PATH --output WORK/annotators`` (one folder per annotator);
@@ -45,7 +45,7 @@ def render(figures: dict) -> str:
         "# SEESAW: inter-annotator agreement", "",
         f"{figures['documents_compared']} SEESAW articles have two or more annotators "
         f"({', '.join(figures['annotators'])}); {figures['documents_in_one_folder_only']} articles have one annotator "
-        "and are not compared. Regenerate with `python benchmarks/seesaw_agreement.py ../shared/seesaw`.", "",
+        "and are not compared. Regenerate with `python benchmarks/run_seesaw_agreement.py ../shared/seesaw`.", "",
         f"- **Pair identification** (directed pairs: sentence, source, target): F1 **{pairs['f1']:.3f}** — "
         f"{pairs['both']:,} pairs marked by both annotators of an annotator pair out of {pairs['marked']:,} marked, "
         "pooled over annotator pairs and documents.",
