@@ -95,6 +95,9 @@ def test_adding_a_second_document_breaks_no_test(tmp_path, monkeypatch):
     epoch = int(datetime.strptime(created, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=timezone.utc).timestamp())
     ok(invoke("benchmark", "--dataset", "data/dataset", "--output", "benchmarks/seed", "--quiet",
               env={"SOURCE_DATE_EPOCH": str(epoch)}))
+    # ...and the figures the docs render from it (docs/benchmark.md, "seed report")
+    subprocess.run([sys.executable, "benchmarks/doc_numbers.py"], cwd=repo, check=True,
+                   env={**os.environ, "PYTHONPATH": str(repo / "src")})
 
     env = {**os.environ, INNER: "1", "PYTHONPATH": str(repo / "src"), "OMP_NUM_THREADS": "1",
            "OPENBLAS_NUM_THREADS": "1"}
