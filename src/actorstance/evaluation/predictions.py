@@ -139,13 +139,13 @@ def _parse_line(where: str, record, labels: list[str], problems: ProblemList
         problems.append(Problem(where, "id", "missing", "give the pair id of the dataset row"))
         return None
     if not isinstance(pid, str):
-        problems.append(Problem(where, "id", f"expected a string, got {_short(pid)}", "give the pair id as a string"))
+        problems.append(Problem(where, "id", f"expected a string, got {short_value(pid)}", "give the pair id as a string"))
         return None
     label_fix = f"use one of: {', '.join(labels)}; or null to abstain"
     if "label" not in record:
         problems.append(Problem(where, "label", "missing", label_fix))
     elif record["label"] is not None and record["label"] not in labels:
-        problems.append(Problem(where, "label", f"unknown label {_short(record['label'])}", label_fix))
+        problems.append(Problem(where, "label", f"unknown label {short_value(record['label'])}", label_fix))
     scores = _check_scores(where, record.get("scores"), labels, problems)
     return pid, record.get("label"), scores if len(problems) == n_before else None
 
@@ -155,7 +155,7 @@ def _check_scores(where: str, scores, labels: list[str], problems: list[Problem]
         return None
     fix = f"give scores as an object of label → number, labels among: {', '.join(labels)}"
     if not isinstance(scores, dict):
-        problems.append(Problem(where, "scores", f"expected an object, got {_short(scores)}", fix))
+        problems.append(Problem(where, "scores", f"expected an object, got {short_value(scores)}", fix))
         return None
     n_before = len(problems)
     for key in sorted(scores):
@@ -163,7 +163,7 @@ def _check_scores(where: str, scores, labels: list[str], problems: list[Problem]
         if key not in labels:
             problems.append(Problem(where, f"scores.{key}", "unknown label", fix))
         elif isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-            problems.append(Problem(where, f"scores.{key}", f"expected a finite number, got {_short(value)}", fix))
+            problems.append(Problem(where, f"scores.{key}", f"expected a finite number, got {short_value(value)}", fix))
     if len(problems) > n_before:
         return None
     return {key: float(value) for key, value in sorted(scores.items())}
@@ -181,7 +181,8 @@ def _unknown_id_problems(where: str, examples: list[tuple[int, str]], n_unknown:
     return problems
 
 
-def _short(value) -> str:
+def short_value(value) -> str:
+    """A value quoted for a message, cut to 60 characters (a garbage line never floods the output)."""
     text = repr(value) if isinstance(value, str) else json.dumps(value)
     return text if len(text) <= 60 else text[:57] + "..."
 

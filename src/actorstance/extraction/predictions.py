@@ -15,12 +15,12 @@ predictions for a subset of the split.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Sequence
 
 from actorstance.errors import ModelError, OutputError, PredictionsError, Problem
+from actorstance.evaluation.predictions import short_value
 from actorstance.extraction.alignment import normalise_name
 from actorstance.labels import STANCE_LABELS
 
@@ -130,7 +130,7 @@ def _check_line(where: str, record, problems) -> tuple[str, tuple[Triplet, ...] 
         return None
     doc_id = record["doc_id"]
     if not isinstance(doc_id, str):
-        problems.append(Problem(where, "doc_id", f"expected a string, got {_short(doc_id)}",
+        problems.append(Problem(where, "doc_id", f"expected a string, got {short_value(doc_id)}",
                                 "give the document id as a string"))
         return None
     if "stances" not in record:
@@ -143,7 +143,7 @@ def _check_line(where: str, record, problems) -> tuple[str, tuple[Triplet, ...] 
 
 def _check_stances(where: str, stances, problems) -> tuple[Triplet, ...] | None:
     if not isinstance(stances, list):
-        problems.append(Problem(where, "stances", f"expected a list, got {_short(stances)}",
+        problems.append(Problem(where, "stances", f"expected a list, got {short_value(stances)}",
                                 'give a list of {"source", "target", "label"} objects'))
         return None
     n_before = len(problems)
@@ -153,7 +153,7 @@ def _check_stances(where: str, stances, problems) -> tuple[Triplet, ...] | None:
     for i, stance in enumerate(stances):
         at = f"stances[{i}]"
         if not isinstance(stance, dict):
-            problems.append(Problem(where, at, f"expected an object, got {_short(stance)}",
+            problems.append(Problem(where, at, f"expected an object, got {short_value(stance)}",
                                     'write {"source": "...", "target": "...", "label": "..."}'))
             continue
         bad = len(problems)
@@ -166,12 +166,12 @@ def _check_stances(where: str, stances, problems) -> tuple[Triplet, ...] | None:
             if key not in stance:
                 problems.append(Problem(where, f"{at}.{key}", "missing", f"give the {key} actor's name"))
             elif not isinstance(value, str) or not value.strip():
-                problems.append(Problem(where, f"{at}.{key}", f"expected a non-empty string, got {_short(value)}",
+                problems.append(Problem(where, f"{at}.{key}", f"expected a non-empty string, got {short_value(value)}",
                                         f"give the {key} actor's name"))
         if "label" not in stance:
             problems.append(Problem(where, f"{at}.label", "missing", label_fix))
         elif stance["label"] not in STANCE_LABELS:
-            problems.append(Problem(where, f"{at}.label", f"unknown label {_short(stance['label'])}", label_fix))
+            problems.append(Problem(where, f"{at}.label", f"unknown label {short_value(stance['label'])}", label_fix))
         if len(problems) > bad:
             continue
         source, target, label = stance["source"], stance["target"], stance["label"]
@@ -198,11 +198,6 @@ def _foreign_problems(where: str, foreign: list[tuple[int, str]], split: str) ->
         problems.append(Problem(where, "", f"{len(rest)} more documents not in {split} (lines "
                                            f"{rest[0][0]}-{rest[-1][0]})", fix))
     return problems
-
-
-def _short(value) -> str:
-    text = repr(value) if isinstance(value, str) else json.dumps(value)
-    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def write_extraction_predictions(path: str | Path, doc_ids: Sequence[str],
