@@ -27,9 +27,7 @@ multi-word actor name of the test split appears in it.
 
 from __future__ import annotations
 
-import argparse
 import json
-import os
 import shutil
 import sys
 from pathlib import Path
@@ -37,13 +35,13 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_seesaw_import import CLI, REPO, measure  # noqa: E402  (the same timing as the import benchmark)
 import doc_numbers  # noqa: E402
+from seesaw_run import run_arguments  # noqa: E402
 
 from actorstance.extraction.alignment import TIERS  # noqa: E402
 from actorstance.extraction.scoring import ERROR_KINDS  # noqa: E402
 
 RULES = (*TIERS, "ambiguous", "unmatched")
 
-EPOCH = "1795737600"  # as benchmarks/seed: byte-identical benchmark reruns
 SETTINGS = ("oracle-actors", "raw")
 METRICS = ("f1_pn", "triplet_f1", "triplet_precision", "triplet_recall", "pair_f1", "pair_precision", "pair_recall",
            "direction_swap_rate")
@@ -54,25 +52,10 @@ RUSENTREL = {"best_published_f1": 41.9, "human_agreement_f1": 55.0}
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("seesaw", type=Path, nargs="?", help="SEESAW checkout (the folder holding SEESAW/)")
-    parser.add_argument("--work", type=Path, default=Path("/tmp/seesaw-extraction"), help="outside the repository")
-    parser.add_argument("--output", type=Path, default=REPO / "benchmarks" / "corpus_seesaw_extraction")
-    parser.add_argument("--bootstrap", type=int, default=1000)
-    parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--render", type=Path, metavar="SUMMARY", help="only re-render report.md next to SUMMARY")
-    args = parser.parse_args()
-    if args.render:
-        (args.render.parent / "report.md").write_text(render(json.loads(args.render.read_text(encoding="utf-8"))),
-                                                      encoding="utf-8")
-        doc_numbers.update()
+    args = run_arguments(__doc__, work="/tmp/seesaw-extraction", output="corpus_seesaw_extraction", render=render)
+    if args is None:
         return
-    if args.seesaw is None:
-        parser.error("give the SEESAW checkout (or --render SUMMARY)")
-    work = args.work.resolve()
-    if work == REPO or REPO in work.parents:
-        raise SystemExit(f"--work {work} is inside the repository; SEESAW-derived files must stay out of it")
-    os.environ.update(SOURCE_DATE_EPOCH=EPOCH)
+    work = args.work
     ann, dataset, bench = work / "annotations", work / "dataset", work / "extraction"
     costs = {}
     if not (dataset / "MANIFEST.json").is_file():
