@@ -32,6 +32,7 @@ def synthetic_rows(n_documents: int, per_document: int, *, seed: int = 0) -> tup
     """Invented pair rows (every column of MODEL_INPUT_COLUMNS) and their labels."""
     import random
 
+    from actorstance.convert import pair_id
     from actorstance.models.baselines.cue_stack import load_polarity_lexicon
 
     rng = random.Random(seed)
@@ -64,7 +65,7 @@ def synthetic_rows(n_documents: int, per_document: int, *, seed: int = 0) -> tup
             text += "."
             label = ("positive" if polarity > 0 else "negative") if rng.random() < 0.8 else \
                 rng.choice(("positive", "negative", "neutral"))
-            rows.append({"id": f"doc{d}/{s}->{t}#{k}", "doc_id": f"doc{d}", "source_id": str(s),
+            rows.append({"id": pair_id(f"doc{d}", str(s), str(t), (k, k + 1)), "doc_id": f"doc{d}", "source_id": str(s),
                          "source": actors[s], "source_type": "person", "target_id": str(t), "target": actors[t],
                          "target_type": "person", "context": text, "context_start": 0,
                          "source_spans": spans["\0S"], "target_spans": spans["\0T"]})

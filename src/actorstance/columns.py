@@ -50,8 +50,8 @@ _SPAN_NOTE = "({start, end}: code points relative to `context`, end exclusive)."
 #: Every column of a pair row, in column order.
 COLUMN_TABLE: tuple[Column, ...] = (
     Column("id", "string", "pair",
-           "Stable pair id `DOC/SOURCE->TARGET`; in a document with sentence-scoped stances every row, annotated "
-           "or `none`, ends in `#K`, the number of its unit (see 'Candidate pairs')."),
+           "Stable, opaque pair id: `DOC/` and 16 digits hashed from `source_id`, `target_id` and `scope`, one "
+           "shape for every row whatever its label; read the actors from `source_id`/`target_id`, not the id."),
     Column("doc_id", "string", "pair", "Document the pair comes from; splits are made by document."),
     Column("source_id", "string", "pair", "Id of the actor who holds the stance (unique within the document)."),
     Column("source", "string", "pair", "Canonical name of the source actor."),

@@ -5,12 +5,14 @@ Typed records in (:class:`~actorstance.annotations.AnnotatedDocument`), typed re
 
 Policies (codebook sections "Candidate pairs" and "Context"):
 
-* **annotated pairs** — one per stance; ``id`` is ``DOC/SOURCE->TARGET``, stable across runs.
+* **ids** — every row's ``id`` is :func:`pair_id`: ``DOC/`` and 16 digits hashed from the source
+  id, target id and scope, one shape for every row of every corpus, stable across runs and when
+  other stances are added; the actors are in ``source_id``/``target_id``, the unit in ``scope``.
+* **annotated pairs** — one per stance.
 * **scoped documents** — a document with sentence-scoped stances (imported corpora such as
   SEESAW) is read as *units*, the distinct scopes of its stances in text order. Every row of a unit,
-  annotated or not, gets the id ``DOC/SOURCE->TARGET#K`` (``K`` = the unit's number, from 1) and the
-  unit as its context; the scope itself is the analysis column ``scope``. Nothing in a row's model
-  inputs depends on whether it carries a stance.
+  annotated or not, gets the unit as its context and as its analysis column ``scope``. Nothing in a
+  row's model inputs depends on whether it carries a stance.
 * **candidates** (``candidates=True``) — in a document without scopes, every ordered pair of
   distinct actors with mentions in a common paragraph that carries no annotated stance in the
   document gets the label ``none`` (context by the same rule as an annotated pair's). In a scoped
@@ -29,15 +31,20 @@ Policies (codebook sections "Candidate pairs" and "Context"):
 from __future__ import annotations
 
 from dataclasses import dataclass, make_dataclass
-from itertools import permutations
+from hashlib import sha256
+from itertools import chain, permutations
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
 from actorstance.annotations import AnnotatedDocument, document_order
 from actorstance.columns import COLUMN_TABLE, PYTHON_TYPES
+from actorstance.errors import PairIdError
 from actorstance.labels import NONE_LABEL
 from actorstance.schema import Mention
 from actorstance.segment import ParagraphIndex
+
+#: Length of the opaque part of a pair id (:func:`pair_id`).
+PAIR_DIGITS = 16
 
 #: The context rule in words, rendered into the dataset card (keep in step with ``context_window``).
 CONTEXT_RULE = (
@@ -74,15 +81,21 @@ StancePair = make_dataclass(
 StancePair.__module__ = __name__
 
 
-def pair_id(doc_id: str, source_id: str, target_id: str, unit: int | None = None) -> str:
-    """Stable id of a directed pair, e.g. ``000_90ff/peskov->lukashenko``; ``unit`` (the number of a
-    scoped document's unit) adds ``#unit``.
+def pair_id(doc_id: str, source_id: str, target_id: str, scope: tuple[int, int] | None = None) -> str:
+    """Stable, opaque id of a directed pair: ``DOC/`` then :data:`PAIR_DIGITS` decimal digits.
 
-    >>> pair_id("d", "a", "b"), pair_id("d", "a", "b", 3)
-    ('d/a->b', 'd/a->b#3')
+    The digits are the first 8 bytes of ``sha256(SOURCE \\0 TARGET \\0 SCOPE)`` (UTF-8; ``SCOPE`` is
+    the ``scope`` column, ``START-END``, empty for a document-level pair) read as a big-endian
+    integer, modulo 10**16. Actor ids cannot hold a NUL (schema), so distinct pairs never hash the
+    same input. The id has one shape whatever the pair, label or scope (it is a model input, so it
+    must not tell them apart), and depends only on the pair, so it stays when stances are added.
+
+    >>> pair_id("d", "a", "b"), pair_id("d", "a", "b", (10, 42))
+    ('d/4354944025116997', 'd/1426737840137247')
     """
-    base = f"{doc_id}/{source_id}->{target_id}"
-    return base if unit is None else f"{base}#{unit}"
+    key = f"{source_id}\0{target_id}\0{scope_text(scope) or ''}".encode()
+    number = int.from_bytes(sha256(key).digest()[:8], "big") % 10 ** PAIR_DIGITS
+    return f"{doc_id}/{number:0{PAIR_DIGITS}d}"
 
 
 def scope_text(scope: tuple[int, int] | None) -> str | None:
@@ -155,13 +168,12 @@ def _document_pairs(doc: AnnotatedDocument) -> tuple[list[StancePair], list[Stan
     index = ParagraphIndex(doc.text)
     doc_annotators = tuple(a.id for a in ann.annotators)
 
-    def make(source_id: str, target_id: str, label: str, scope: tuple[int, int] | None, unit: int | None,
-             **gold) -> StancePair:
+    def make(source_id: str, target_id: str, label: str, scope: tuple[int, int] | None, **gold) -> StancePair:
         src, tgt = actors[source_id], actors[target_id]
         src_m, tgt_m = mentions_of.get(source_id, []), mentions_of.get(target_id, [])
         start, end = scope if scope else context_window(doc.text, index, src_m, tgt_m)
         return StancePair(
-            id=pair_id(ann.doc_id, source_id, target_id, unit), doc_id=ann.doc_id,
+            id=pair_id(ann.doc_id, source_id, target_id, scope), doc_id=ann.doc_id,
             source_id=source_id, source=src.name, source_type=src.type,
             target_id=target_id, target=tgt.name, target_type=tgt.type,
             context=doc.text[start:end], context_start=start,
@@ -169,12 +181,11 @@ def _document_pairs(doc: AnnotatedDocument) -> tuple[list[StancePair], list[Stan
             label=label, scope=scope_text(scope), guideline_version=ann.guideline_version, **gold)
 
     units = sorted({(st.scope.start, st.scope.end) for st in ann.stances if st.scope})
-    unit_number = {scope: k for k, scope in enumerate(units, start=1)}
     annotated: dict[tuple[str, str, tuple[int, int] | None], StancePair] = {}
     for st in ann.stances:
         scope = (st.scope.start, st.scope.end) if st.scope else None
         annotated[(st.source, st.target, scope)] = make(
-            st.source, st.target, st.label, scope, unit_number.get(scope), explicit=st.explicit,
+            st.source, st.target, st.label, scope, explicit=st.explicit,
             evidence=tuple(e.text for e in st.evidence), stance_id=st.id,
             annotators=tuple(st.annotators) or doc_annotators)
     co_mentioned = candidate_pairs(doc, index=index)
@@ -185,14 +196,33 @@ def _document_pairs(doc: AnnotatedDocument) -> tuple[list[StancePair], list[Stan
             for source_id, target_id in co_mentioned:
                 key = (source_id, target_id, scope)
                 candidates.append(annotated[key] if key in annotated else
-                                  make(source_id, target_id, NONE_LABEL, scope, unit_number[scope], **none))
+                                  make(source_id, target_id, NONE_LABEL, scope, **none))
         candidates += [pair for (_, _, scope), pair in annotated.items() if scope is None]
     else:
         candidates = list(annotated.values())
         with_stance = {(source, target) for source, target, _ in annotated}
-        candidates += [make(source_id, target_id, NONE_LABEL, None, None, **none)
+        candidates += [make(source_id, target_id, NONE_LABEL, None, **none)
                        for source_id, target_id in co_mentioned if (source_id, target_id) not in with_stance]
+    check_unique_ids(ann.doc_id, ((p.id, p.source_id, p.target_id, p.scope)
+                                  for p in chain(annotated.values(), candidates)))
     return list(annotated.values()), candidates
+
+
+def check_unique_ids(doc_id: str, pairs: Iterable[tuple[str, str, str, str | None]]) -> None:
+    """Refuse two different pairs of one document with one id; ``pairs`` are ``(id, source_id,
+    target_id, scope)``, a pair may come more than once. A collision of the 16-digit hash has never
+    been seen, but it must not silently merge two pairs."""
+    seen: dict[str, tuple[str, str, str | None]] = {}
+    for pid, *key in pairs:
+        first = seen.setdefault(pid, tuple(key))
+        if first != tuple(key):
+            raise PairIdError(f"document '{doc_id}': pairs {_described(*first)} and {_described(*key)} have the "
+                              f"same id '{pid}' (a collision of the pair-id hash). Fix: rename one of these "
+                              "actors' ids in the annotation file; the id hashes the actor ids.")
+
+
+def _described(source_id: str, target_id: str, scope: str | None) -> str:
+    return f"{source_id} → {target_id}" + (f" (scope {scope})" if scope else "")
 
 
 def context_window(text: str, index: ParagraphIndex, src: Sequence, tgt: Sequence) -> tuple[int, int]:

@@ -112,6 +112,10 @@ class LeakageError(DatasetError):
     """The leakage audit found a model-input column whose form gives the label away."""
 
 
+class PairIdError(ActorstanceError):
+    """Two different pairs of one document would get the same pair id (:func:`actorstance.convert.pair_id`)."""
+
+
 class ModelSpecError(ActorstanceError):
     """A ``--model`` spec does not name a usable model."""
 

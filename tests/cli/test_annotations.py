@@ -1,5 +1,6 @@
 import json
 
+from actorstance.convert import pair_id
 from actorstance.schema import GUIDELINE_VERSION
 from tests.conftest import TINY, error, invoke
 
@@ -53,7 +54,9 @@ def test_convert_writes_sorted_jsonl_and_is_byte_identical(tmp_path):
     invoke("convert", TINY, "--output", out2)
     assert out1.read_bytes() == out2.read_bytes()
     rows = [json.loads(line) for line in out1.read_text(encoding="utf-8").splitlines()]
-    assert [r["id"] for r in rows][:2] == ["tiny_a/berg->holm", "tiny_a/green_bloc->berg"]
+    ids = [r["id"] for r in rows]
+    assert ids == sorted(ids) and ids == [pair_id(r["doc_id"], r["source_id"], r["target_id"]) for r in rows]
+    assert pair_id("tiny_a", "berg", "holm") in ids
     assert {"id", "doc_id", "source_id", "source", "source_type", "target_id", "target", "target_type",
             "label", "explicit", "evidence"} <= rows[0].keys()
 

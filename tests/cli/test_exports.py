@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from actorstance.convert import pair_id
 from tests.conftest import TINY, error, invoke
 
 
@@ -28,7 +29,7 @@ def test_unknown_format_is_a_usage_error(tmp_path):
 
 def test_a_bad_predictions_file_exits_1_naming_the_line(tmp_path):
     preds = tmp_path / "preds.jsonl"
-    preds.write_text('{"id": "tiny_a/berg->holm", "label": "pos"}\n', encoding="utf-8")
+    preds.write_text(f'{{"id": "{pair_id("tiny_a", "berg", "holm")}", "label": "pos"}}\n', encoding="utf-8")
     err = error(invoke("export", "label-studio", TINY, "--predictions", preds, "--output", tmp_path / "t.json"))
     assert err.startswith("Error: ") and f"{preds}:1" in err
     assert not (tmp_path / "t.json").exists()

@@ -6,6 +6,7 @@ import shutil
 import pyarrow.parquet as pq
 import pytest
 
+from actorstance.convert import pair_id
 from actorstance.dataset.build import build_dataset
 from actorstance.dataset.load import dataset_fingerprint, label_names, load_split, split_files
 from actorstance.dataset.manifest import sha256_file
@@ -16,11 +17,14 @@ from actorstance.labels import CONFIG_LABELS
 def test_load_split_returns_the_split_rows_typed_by_the_card(tiny_dataset):
     test = load_split(tiny_dataset, "pairs", "test")
     assert test.split == "test"
-    assert test["id"] == ["tiny_b/holm->saleh", "tiny_b/saleh->northern_front"]
+    assert test["id"] == sorted([pair_id("tiny_b", "holm", "saleh"), pair_id("tiny_b", "saleh", "northern_front")])
     assert test.features["label"].names == ["positive", "negative", "neutral"]
-    assert [test.features["label"].int2str(i) for i in test["label"]] == ["neutral", "negative"]
-    assert test[0]["source_spans"] == [{"start": 25, "end": 44}]
-    assert test[0]["context"][25:44] == "President Lars Holm"
+    rows = {(r["source_id"], r["target_id"]): r for r in test}
+    assert {pair: test.features["label"].int2str(r["label"]) for pair, r in rows.items()} == {
+        ("holm", "saleh"): "neutral", ("saleh", "northern_front"): "negative"}
+    holm_saleh = rows["holm", "saleh"]
+    assert holm_saleh["source_spans"] == [{"start": 25, "end": 44}]
+    assert holm_saleh["context"][25:44] == "President Lars Holm"
 
 
 def test_load_split_candidates_train_has_none_pairs_of_train_documents_only(tiny_dataset):

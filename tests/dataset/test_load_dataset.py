@@ -7,6 +7,7 @@ import huggingface_hub.constants
 import pytest
 
 from actorstance.labels import CONFIG_LABELS
+from actorstance.convert import pair_id
 
 
 @pytest.fixture
@@ -18,10 +19,10 @@ def offline(monkeypatch, no_network):
 
 
 @pytest.mark.parametrize(("config", "rows"), [
-    ("pairs", {"train": ["tiny_a/berg->holm", "tiny_a/green_bloc->berg", "tiny_a/holm->berg", "tiny_a/holm->lind"],
-               "test": ["tiny_b/holm->saleh", "tiny_b/saleh->northern_front"]}),
-    ("candidates", {"train": 20, "test": ["tiny_b/holm->saleh", "tiny_b/northern_front->saleh",
-                                          "tiny_b/saleh->holm", "tiny_b/saleh->northern_front"]}),
+    ("pairs", {"train": [("berg", "holm"), ("green_bloc", "berg"), ("holm", "berg"), ("holm", "lind")],
+               "test": {("holm", "saleh"): "neutral", ("saleh", "northern_front"): "negative"}}),
+    ("candidates", {"train": 20, "test": {("holm", "saleh"): "neutral", ("northern_front", "saleh"): "none",
+                                          ("saleh", "holm"): "none", ("saleh", "northern_front"): "negative"}}),
 ])
 def test_load_dataset_offline_with_fresh_cache(tiny_dataset, tmp_path, offline, config, rows):
     loaded = datasets.load_dataset(str(tiny_dataset), config, cache_dir=str(tmp_path / "cache"))
@@ -29,8 +30,9 @@ def test_load_dataset_offline_with_fresh_cache(tiny_dataset, tmp_path, offline, 
     for split, expected in rows.items():
         ds = loaded[split]
         assert ds.split == split
-        assert (len(ds) == expected) if isinstance(expected, int) else (ds["id"] == expected)
+        assert ds["id"] == sorted(pair_id(d, s, t) for d, s, t in zip(ds["doc_id"], ds["source_id"], ds["target_id"]))
+        assert (len(ds) == expected) if isinstance(expected, int) else (
+            sorted(zip(ds["source_id"], ds["target_id"])) == sorted(expected))
         assert ds.features["label"].names == list(CONFIG_LABELS[config])
     test = loaded["test"]
-    assert [test.features["label"].int2str(i) for i in test["label"]] == (
-        ["neutral", "negative"] if config == "pairs" else ["neutral", "none", "none", "negative"])
+    assert {(r["source_id"], r["target_id"]): test.features["label"].int2str(r["label"]) for r in test} == rows["test"]

@@ -2,12 +2,16 @@ import json
 
 import pytest
 
+from actorstance.convert import pair_id
 from tests.conftest import error, invoke, json_error
 
 TOY = "tests.evaluation.toy_models"
 LABEL_FIX = "Fix: use one of: positive, negative, neutral; or null to abstain."
-HAND_MADE = {"tiny_b/saleh->northern_front": "negative", "tiny_b/holm->saleh": "neutral",
-             "tiny_b/northern_front->saleh": "negative", "tiny_b/saleh->holm": None}
+#: Ids of the tiny test split's pairs (and of two pairs it does not have).
+SALEH_FRONT, HOLM_SALEH = pair_id("tiny_b", "saleh", "northern_front"), pair_id("tiny_b", "holm", "saleh")
+FRONT_SALEH, SALEH_HOLM = pair_id("tiny_b", "northern_front", "saleh"), pair_id("tiny_b", "saleh", "holm")
+B_BERG_HOLM, A_BERG_HOLM = pair_id("tiny_b", "berg", "holm"), pair_id("tiny_a", "berg", "holm")
+HAND_MADE = {SALEH_FRONT: "negative", HOLM_SALEH: "neutral", FRONT_SALEH: "negative", SALEH_HOLM: None}
 
 
 @pytest.mark.parametrize("args", [[], ["--predictions", "p.jsonl", "--model", "baseline:majority"]])
@@ -78,35 +82,35 @@ def test_output_and_json_are_the_same_result(tiny_dataset, write_preds, tmp_path
 
 def test_bad_predictions_list_every_problem(tiny_dataset, write_preds):
     preds = write_preds([
-        '{"id": "tiny_b/berg->holm", "label": "positive"}',
-        '{"id": "tiny_b/holm->saleh", "label": "pos"}',
-        '{"id": "tiny_b/holm->saleh", "label": "neutral"}',
-        '{"id": "tiny_a/berg->holm", "label": "positive"}',
-        '{"id": "tiny_b/saleh->holm" "label": "positive"}',
+        f'{{"id": "{B_BERG_HOLM}", "label": "positive"}}',
+        f'{{"id": "{HOLM_SALEH}", "label": "pos"}}',
+        f'{{"id": "{HOLM_SALEH}", "label": "neutral"}}',
+        f'{{"id": "{A_BERG_HOLM}", "label": "positive"}}',
+        f'{{"id": "{SALEH_HOLM}" "label": "positive"}}',
         '{"label": "positive"}',
     ])
     stderr = error(invoke("evaluate", "--dataset", tiny_dataset, "--predictions", preds))
     assert stderr == (
         "Error: 7 problems in predictions:\n"
         f"  {preds}:2: label: unknown label 'pos'. {LABEL_FIX}\n"
-        f"  {preds}:3: id 'tiny_b/holm->saleh': duplicate id (first on line 2). Fix: keep one prediction per pair.\n"
+        f"  {preds}:3: id '{HOLM_SALEH}': duplicate id (first on line 2). Fix: keep one prediction per pair.\n"
         f"  {preds}:5: invalid JSON: {json_error(preds.read_text().splitlines()[4])}. Fix: write one JSON value per "
         "line (JSON lines).\n"
         f"  {preds}:6: id: missing. Fix: give the pair id of the dataset row.\n"
-        f"  {preds}:1: id 'tiny_b/berg->holm': not a pair of config 'pairs', split 'test'. "
+        f"  {preds}:1: id '{B_BERG_HOLM}': not a pair of config 'pairs', split 'test'. "
         "Fix: predict only pairs of config 'pairs', split 'test' (check --split and --config).\n"
-        f"  {preds}:4: id 'tiny_a/berg->holm': not a pair of config 'pairs', split 'test'. "
+        f"  {preds}:4: id '{A_BERG_HOLM}': not a pair of config 'pairs', split 'test'. "
         "Fix: predict only pairs of config 'pairs', split 'test' (check --split and --config).\n"
         f"  {preds}: 1 of the 2 pairs of config 'pairs', split 'test' have no prediction: "
-        "'tiny_b/saleh->northern_front'. Fix: write one line per pair of the split; use \"label\": null to abstain.\n")
+        f"'{SALEH_FRONT}'. Fix: write one line per pair of the split; use \"label\": null to abstain.\n")
 
 
 def test_missing_ids(tiny_dataset, write_preds):
-    preds = write_preds({"tiny_b/holm->saleh": "neutral"})
+    preds = write_preds({HOLM_SALEH: "neutral"})
     assert error(invoke("evaluate", "--dataset", tiny_dataset, "--predictions", preds)) == (
         "Error: 1 problem in predictions:\n"
         f"  {preds}: 1 of the 2 pairs of config 'pairs', split 'test' have no prediction: "
-        "'tiny_b/saleh->northern_front'. Fix: write one line per pair of the split; use \"label\": null to abstain.\n")
+        f"'{SALEH_FRONT}'. Fix: write one line per pair of the split; use \"label\": null to abstain.\n")
 
 
 def test_missing_predictions_file(tiny_dataset, tmp_path):

@@ -2,6 +2,7 @@ import json
 
 import pytest
 
+from actorstance.convert import pair_id
 from actorstance.errors import DatasetError, ModelError, PredictionsError
 from actorstance.evaluation import SplitData, evaluate, load_split_data, load_training_data, predict
 from actorstance.evaluation.loading import require_pairs
@@ -23,10 +24,11 @@ def test_perfect_predictions_score_one_everywhere(tiny_dataset, two_document_dat
 
 def test_hand_made_case(tiny_dataset, write_preds, gold_of):
     gold = gold_of(tiny_dataset, "candidates")
-    assert gold == {"tiny_b/holm->saleh": "neutral", "tiny_b/northern_front->saleh": "none",
-                    "tiny_b/saleh->holm": "none", "tiny_b/saleh->northern_front": "negative"}
-    preds = write_preds({"tiny_b/saleh->northern_front": "negative", "tiny_b/holm->saleh": "neutral",
-                         "tiny_b/northern_front->saleh": "negative", "tiny_b/saleh->holm": None})
+    holm_saleh, front_saleh, saleh_holm, saleh_front = (
+        pair_id("tiny_b", s, t) for s, t in [("holm", "saleh"), ("northern_front", "saleh"), ("saleh", "holm"),
+                                              ("saleh", "northern_front")])
+    assert gold == {holm_saleh: "neutral", front_saleh: "none", saleh_holm: "none", saleh_front: "negative"}
+    preds = write_preds({saleh_front: "negative", holm_saleh: "neutral", front_saleh: "negative", saleh_holm: None})
     result = evaluate(tiny_dataset, predictions=preds, config="candidates", bootstrap=0)
     # negative: tp 1 of 2 predicted, 1 gold -> P 1/2, R 1, F1 2/3; neutral: perfect; none: 2 gold, never
     # predicted (one abstention) -> R 0, F1 0; positive: absent from gold and predictions -> undefined.

@@ -4,6 +4,7 @@ import math
 import jsonschema
 import pytest
 
+from actorstance.convert import pair_id
 from actorstance.errors import ActorstanceError
 from actorstance.evaluation import EvaluationResult, evaluate
 from actorstance.evaluation.results import REGENERATE, created_timestamp, ratio, render_json_schema
@@ -20,8 +21,8 @@ def test_published_schema_matches_the_model():
 @pytest.fixture(scope="module")
 def result(tiny_dataset, tmp_path_factory) -> EvaluationResult:
     preds = tmp_path_factory.mktemp("preds") / "p.jsonl"
-    preds.write_text('{"id": "tiny_b/holm->saleh", "label": "negative"}\n'
-                     '{"id": "tiny_b/saleh->northern_front", "label": null}\n', encoding="utf-8")
+    preds.write_text(f'{{"id": "{pair_id("tiny_b", "holm", "saleh")}", "label": "negative"}}\n'
+                     f'{{"id": "{pair_id("tiny_b", "saleh", "northern_front")}", "label": null}}\n', encoding="utf-8")
     return evaluate(tiny_dataset, predictions=preds, bootstrap=20)
 
 

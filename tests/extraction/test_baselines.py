@@ -16,12 +16,15 @@ from actorstance.extraction.training import run_extraction_protocol
 
 def test_candidate_rows_are_the_co_mentioned_pairs_with_the_pair_task_columns(tiny_dataset):
     from actorstance.columns import MODEL_INPUT_COLUMNS
+    from actorstance.dataset.load import load_split
 
     [doc] = load_documents(tiny_dataset, "test").inputs("oracle-actors")
     rows = candidate_rows(doc)
     assert [(r["source_id"], r["target_id"]) for r in rows] == [
         ("holm", "saleh"), ("northern_front", "saleh"), ("saleh", "holm"), ("saleh", "northern_front")]
     assert all(list(r) == list(MODEL_INPUT_COLUMNS) for r in rows)
+    # the ids of the pair task's `candidates` rows of the same document: a pair model's predictions carry over
+    assert sorted(r["id"] for r in rows) == load_split(tiny_dataset, "candidates", "test")["id"]
     for r in rows:
         assert all(r["context"][s["start"]:s["end"]] for s in r["source_spans"] + r["target_spans"])
 

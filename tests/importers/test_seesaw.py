@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from actorstance.annotations import load_annotations
-from actorstance.convert import stance_pairs
+from actorstance.convert import pair_id, stance_pairs
 from actorstance.corpus import read_corpus
 from actorstance.importers import IMPORTERS, import_seesaw
 from actorstance.importers.seesaw import SEESAW_CORPUS, assemble_text, last_name, majority_type, slug, word_matches
@@ -54,12 +54,13 @@ def test_output_layout_validates_and_converts(imported):
     docs = load_annotations([out])
     pairs = stance_pairs(docs)
     assert len(pairs) == 12
-    # the unit number is part of the pair id, so the same pair in two sentences stays two pairs
-    berg_bill = [p.id for p in pairs if p.id.startswith("TRIPLET_900_DOCUMENT_0/anna_berg->harbor_bill")]
-    assert berg_bill == ["TRIPLET_900_DOCUMENT_0/anna_berg->harbor_bill#1",
-                         "TRIPLET_900_DOCUMENT_0/anna_berg->harbor_bill#2"]
-    assert [p.scope for p in pairs if p.id in berg_bill] == ["0-114", "118-162"]
-    first = next(p for p in pairs if p.id == berg_bill[0])
+    # the scope is part of what the pair id hashes, so the same pair in two sentences stays two pairs
+    berg_bill = sorted((p for p in pairs if (p.doc_id, p.source_id, p.target_id) == (
+        "TRIPLET_900_DOCUMENT_0", "anna_berg", "harbor_bill")), key=lambda p: p.context_start)
+    assert [p.scope for p in berg_bill] == ["0-114", "118-162"]
+    assert [p.id for p in berg_bill] == [pair_id("TRIPLET_900_DOCUMENT_0", "anna_berg", "harbor_bill", scope)
+                                         for scope in [(0, 114), (118, 162)]]
+    first = berg_bill[0]
     assert first.context.startswith("Prime Minister Anna Berg criticised")
     assert (first.source_spans, first.target_spans) == (((15, 24),), ((40, 51),))
 

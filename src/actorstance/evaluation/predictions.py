@@ -2,9 +2,9 @@
 
 One JSON object per line::
 
-    {"id": "doc_1/putin->biden", "label": "negative"}
-    {"id": "doc_1/biden->putin", "label": null}
-    {"id": "doc_2/eu->nato", "label": "positive", "scores": {"positive": 0.7, "negative": 0.1, "neutral": 0.2}}
+    {"id": "doc_1/0456105367530275", "label": "negative"}
+    {"id": "doc_1/0790720548446270", "label": null}
+    {"id": "doc_2/3542652884544921", "label": "positive", "scores": {"positive": 0.7, "negative": 0.1, "neutral": 0.2}}
 
 ``label`` is one of the config's labels, or ``null`` to abstain (counted, scored as wrong, never
 mapped to a label). ``scores`` is optional: label → finite number. No other key is read, so any

@@ -14,7 +14,7 @@ from __future__ import annotations
 from types import SimpleNamespace
 from typing import Any, Mapping, Sequence
 
-from actorstance.convert import co_mentioned_pairs, context_window, pair_id
+from actorstance.convert import check_unique_ids, co_mentioned_pairs, context_window, pair_id
 from actorstance.labels import NONE_LABEL, STANCE_LABELS
 from actorstance.segment import ParagraphIndex
 
@@ -38,6 +38,7 @@ def candidate_rows(document: Mapping[str, Any]) -> list[dict[str, Any]]:
             "context": text[start:end], "context_start": start,
             "source_spans": _spans(src, start, end), "target_spans": _spans(tgt, start, end),
         })
+    check_unique_ids(document["doc_id"], ((r["id"], r["source_id"], r["target_id"], None) for r in rows))
     return rows
 
 

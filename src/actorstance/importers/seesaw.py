@@ -64,8 +64,14 @@ IMPORT_ANNOTATOR = Annotator(
 SEESAW_CORPUS = CorpusInfo(
     name="actorstance-seesaw",
     pretty_name="SEESAW in actorstance format: directed entity-to-entity stance in news",
-    version="1.0.0",
-    changelog=(Change(version="1.0.0", date=RELEASE_DATE,
+    version="2.0.0",  # of the conversion, by docs/dataset.md's scheme: MAJOR when rows change meaning
+    changelog=(Change(version="2.0.0", date="2026-12-01",
+                      change="Label-independent model inputs (actorstance issue 12): opaque pair ids of one shape, "
+                             "`DOC/` and 16 digits hashed from the actor ids and the sentence (were "
+                             "`DOC/SOURCE->TARGET@START-END` on annotated rows only); `none` candidates made per "
+                             "sentence with the sentence as context, like the annotated rows; the sentence offsets "
+                             "in the analysis column `scope`. Predictions keyed by 1.x ids no longer match."),
+               Change(version="1.0.0", date=RELEASE_DATE,
                       change="First conversion of SEESAW by `actorstance import seesaw` (rules: docs/importing-seesaw.md of "
                              "the actorstance repository): its articles, its story split as `train`/`validation`/"
                              "`test`, configs `pairs` and `candidates`."),),
