@@ -87,7 +87,7 @@ def test_licence_must_be_a_hub_id(tmp_path):
 
 def test_changelog_must_start_with_the_version(tmp_path):
     where = _write(tmp_path, version="1.1.0")
-    assert _problems(tmp_path) == [f"{where}: changelog: the newest entry is version '1.0.0', not '1.1.0'. Fix: put "
+    assert _problems(tmp_path) == [f"{where}: changelog: the newest entry is version '2.0.0', not '1.1.0'. Fix: put "
                                    "the entry of `version` first."]
 
 

@@ -56,7 +56,7 @@ def test_croissant_of_an_imported_corpus_carries_its_licence_and_citation(seesaw
                                     ("Xinliang Frederick Zhang", "Nicholas Beauchamp", "Lu Wang")]
     assert croissant["description"].endswith("Annotations CC BY-NC-SA 4.0; the quoted article text belongs to its "
                                              "publisher.")
-    assert (croissant["version"], croissant["datePublished"]) == ("1.0.0", "2026-11-27")
+    assert (croissant["version"], croissant["datePublished"]) == ("2.0.0", "2026-12-01")
     # the card says the same
     from actorstance.dataset.card_reader import read_card_metadata
 
