@@ -168,12 +168,15 @@ def _document_pairs(doc: AnnotatedDocument) -> tuple[list[StancePair], list[Stan
     index = ParagraphIndex(doc.text)
     doc_annotators = tuple(a.id for a in ann.annotators)
 
+    made: list[str] = []  # the id of every row made: one per distinct (source, target, scope)
+
     def make(source_id: str, target_id: str, label: str, scope: tuple[int, int] | None, **gold) -> StancePair:
         src, tgt = actors[source_id], actors[target_id]
         src_m, tgt_m = mentions_of.get(source_id, []), mentions_of.get(target_id, [])
         start, end = scope if scope else context_window(doc.text, index, src_m, tgt_m)
+        made.append(pid := pair_id(ann.doc_id, source_id, target_id, scope))
         return StancePair(
-            id=pair_id(ann.doc_id, source_id, target_id, scope), doc_id=ann.doc_id,
+            id=pid, doc_id=ann.doc_id,
             source_id=source_id, source=src.name, source_type=src.type,
             target_id=target_id, target=tgt.name, target_type=tgt.type,
             context=doc.text[start:end], context_start=start,
@@ -203,8 +206,9 @@ def _document_pairs(doc: AnnotatedDocument) -> tuple[list[StancePair], list[Stan
         with_stance = {(source, target) for source, target, _ in annotated}
         candidates += [make(source_id, target_id, NONE_LABEL, None, **none)
                        for source_id, target_id in co_mentioned if (source_id, target_id) not in with_stance]
-    check_unique_ids(ann.doc_id, ((p.id, p.source_id, p.target_id, p.scope)
-                                  for p in chain(annotated.values(), candidates)))
+    if len(set(made)) < len(made):  # a collision: name the two pairs
+        check_unique_ids(ann.doc_id, ((p.id, p.source_id, p.target_id, p.scope)
+                                      for p in chain(annotated.values(), candidates)))
     return list(annotated.values()), candidates
 
 
