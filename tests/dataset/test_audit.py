@@ -99,3 +99,47 @@ def test_id_shape_and_docstring_examples():
     for tested in (module, probes):
         result = doctest.testmod(tested)
         assert result.attempted > 0 and result.failed == 0
+
+
+def test_a_large_label_is_sampled_in_whole_documents_and_the_leak_is_still_found():
+    rows, labels = leaky_rows(300)  # 600 `none` rows, 300 of each other label
+    report = audit_rows("candidates", rows, labels, rows_per_label=100)
+    shape = next(p for p in report.probes if p.feature == "id shape")
+    assert shape.rows == 1200 and 300 <= shape.n < 1200  # at least 100 rows of each label, whole documents
+    assert {(p.column, p.feature) for p in report.leaks} == {("id", "id shape"), ("id", "id length")}
+    assert (round(shape.majority_accuracy, 3), round(shape.probe_accuracy, 3)) == (0.333, 0.667)
+    assert "on a sample of" in report.summary()
+    assert audit_rows("candidates", rows, labels).probes[0].rows is None  # below the default limit: every row
+
+
+def test_the_sample_keeps_the_first_documents_and_does_not_depend_on_the_order_rows_come_in():
+    rows, labels = leaky_rows(300)
+    audit = module.LeakageAudit("candidates", rows_per_label=100)
+    audit.add(rows, labels)
+    for label, sample in audit._samples.items():
+        kept = sorted(module.document_key(chunk.rows[0]["doc_id"], 0) for chunk in sample.chunks())
+        others = {module.document_key(r["doc_id"], 0) for r, l in zip(rows, labels) if l == label} - set(kept)
+        assert kept[-1] < min(others)  # the documents first in the seeded order ...
+        assert sample.kept - len(sample.chunks()[0].rows) < 100 <= sample.kept  # ... as few as hold 100 rows
+    backwards = audit_rows("candidates", rows[::-1], labels[::-1], rows_per_label=100)
+    assert backwards == audit_rows("candidates", rows, labels, rows_per_label=100)
+
+
+def test_a_sampled_label_counts_as_all_its_rows_in_the_probes():
+    """Every `positive` name is 5 letters long, half the `none` names too: a length of 5 is still mostly
+    `none` (5 to 1), and must stay so when `none` is cut to a tenth of its rows."""
+    rows, labels = [], []
+    for d in range(200):
+        for k in range(11):
+            label = "positive" if k == 0 else "none"
+            rows.append({"id": f"d{d}/a->b{k}", "doc_id": f"d{d}", "source_id": "a", "target_id": f"b{k}",
+                         "source": "Anna" + ("a" if label == "positive" or k % 2 else "aaaaa"), "target": "Lars",
+                         "source_type": "person", "target_type": "person", "context": "Anna met Lars.",
+                         "context_start": 0, "source_spans": 1, "target_spans": 1})
+            labels.append(label)
+    full = audit_rows("candidates", rows, labels)
+    sampled = audit_rows("candidates", rows, labels, rows_per_label=200)
+    assert sampled.probes[0].n < full.probes[0].n
+    for report in (full, sampled):
+        length = next(p for p in report.probes if p.feature == "source name length")
+        assert length.probe_accuracy == length.majority_accuracy == 0.5

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
 from dataclasses import dataclass
 from typing import Any, Callable
 
@@ -23,13 +22,32 @@ N_BINS = 10
 _WORD = re.compile(r"\w+")
 
 
+_LETTERS = re.compile(r"[^\W\d_]+")
+_DIGITS = re.compile(r"\d+")
+#: Joins a column's values so that one regular-expression pass shapes them all; it is neither a
+#: letter nor a digit, so no run crosses it.
+_SEPARATOR = "\x00"
+
+
 def id_shape(value: str) -> str:
     """The form of an id: runs of letters → ``a``, of digits → ``9``, other characters kept.
 
     >>> id_shape("000_90ff7f66/peskov->lukashenko@120-245"), id_shape("TRIPLET_900_DOCUMENT_0")
     ('9_9a9a9/a->a@9-9', 'a_9_a_9')
     """
-    return re.sub(r"\d+", "9", re.sub(r"[^\W\d_]+", "a", value))
+    return _DIGITS.sub("9", _LETTERS.sub("a", value))
+
+
+def id_shapes(values: list[str]) -> list[str]:
+    """:func:`id_shape` of every value, in two passes over the joined column instead of two per value.
+
+    >>> id_shapes(["d1/a->b", "x_22"]) == [id_shape("d1/a->b"), id_shape("x_22")]
+    True
+    """
+    joined = _SEPARATOR.join(values)
+    if joined.count(_SEPARATOR) != max(len(values) - 1, 0):  # a value holds the separator itself
+        return [id_shape(v) for v in values]
+    return id_shape(joined).split(_SEPARATOR) if values else []
 
 
 @dataclass(frozen=True)
@@ -44,6 +62,11 @@ class Probe:
     numeric: bool
     value: Callable[[Any], Any]
     gating: bool = True
+    batch: Callable[[list], list] | None = None   # ``value`` of a whole column at once, when that is faster
+
+    def values(self, column: list) -> list:
+        """The feature of every value of ``column``."""
+        return self.batch(column) if self.batch else list(map(self.value, column))
 
 
 def _length(value) -> int:
@@ -54,27 +77,38 @@ def _tokens(value) -> int:
     return len(_WORD.findall(value or ""))
 
 
+def _token_counts(values: list) -> list[int]:
+    counts: dict[str, int] = {}  # the pairs of a document often share their context
+    return [counts[v] if v in counts else counts.setdefault(v, _tokens(v)) for v in values]
+
+
 def _count(value) -> int:
     return value if isinstance(value, int) else len(value or ())
 
 
 #: The audited features of every model-input column.
 PROBES: tuple[Probe, ...] = (
-    Probe("id", "id shape", False, id_shape),
+    Probe("id", "id shape", False, id_shape, batch=id_shapes),
     Probe("id", "id length", True, _length),
-    Probe("doc_id", "doc_id shape", False, id_shape),
-    Probe("source_id", "source_id shape", False, id_shape),
-    Probe("target_id", "target_id shape", False, id_shape),
+    Probe("doc_id", "doc_id shape", False, id_shape, batch=id_shapes),
+    Probe("source_id", "source_id shape", False, id_shape, batch=id_shapes),
+    Probe("target_id", "target_id shape", False, id_shape, batch=id_shapes),
     Probe("source", "source name length", True, _length),
     Probe("target", "target name length", True, _length),
     Probe("source_type", "source type", False, str, gating=False),
     Probe("target_type", "target type", False, str, gating=False),
     Probe("context", "context length", True, _length),
-    Probe("context", "context token count", True, _tokens),
+    Probe("context", "context token count", True, _tokens, batch=_token_counts),
     Probe("context_start", "context position", True, int),
     Probe("source_spans", "source span count", True, _count),
     Probe("target_spans", "target span count", True, _count),
 )
+
+
+def label_codes(y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``(labels, codes)``: the sorted distinct labels of ``y`` and each row's index into them."""
+    labels, codes = np.unique(y, return_inverse=True)
+    return labels, codes.reshape(-1)
 
 
 def balanced_accuracy(right: np.ndarray, y: np.ndarray) -> float:
@@ -83,7 +117,8 @@ def balanced_accuracy(right: np.ndarray, y: np.ndarray) -> float:
     >>> balanced_accuracy(np.array([True, True, True, False]), np.array(["a", "a", "a", "b"], dtype=object))
     0.5
     """
-    return float(np.mean([right[y == label].mean() for label in sorted(set(y.tolist()))]))
+    _, codes = label_codes(y)
+    return float(np.mean(np.bincount(codes, weights=right) / np.bincount(codes)))
 
 
 def paired_p_value(right: np.ndarray, base: np.ndarray, y: np.ndarray) -> float:
@@ -94,17 +129,14 @@ def paired_p_value(right: np.ndarray, base: np.ndarray, y: np.ndarray) -> float:
     accuracy difference (their mean) is compared with its normal approximation. With a single
     label it is the exact sign test (:func:`sign_test`).
     """
-    labels = sorted(set(y.tolist()))
-    diffs, variances = [], []
-    for label in labels:
-        rows = y == label
-        wins, losses = int((right & ~base & rows).sum()), int((base & ~right & rows).sum())
-        n = int(rows.sum())
-        diffs.append((wins - losses) / n)
-        variances.append((wins + losses) / n ** 2)
+    labels, codes = label_codes(y)
+    wins_of = np.bincount(codes, weights=right & ~base, minlength=len(labels)).astype(np.int64).tolist()
+    losses_of = np.bincount(codes, weights=base & ~right, minlength=len(labels)).astype(np.int64).tolist()
+    rows_of = np.bincount(codes, minlength=len(labels)).tolist()
     if len(labels) == 1:
-        return sign_test(int((right & ~base).sum()), int((base & ~right).sum()))
-    variance = sum(variances) / len(labels) ** 2
+        return sign_test(wins_of[0], losses_of[0])
+    diffs = [(wins - losses) / n for wins, losses, n in zip(wins_of, losses_of, rows_of)]
+    variance = sum((wins + losses) / n ** 2 for wins, losses, n in zip(wins_of, losses_of, rows_of)) / len(labels) ** 2
     if variance == 0:
         return 1.0
     z = (sum(diffs) / len(labels)) / math.sqrt(variance)
@@ -128,42 +160,53 @@ def sign_test(wins: int, losses: int) -> float:
 
 def folds_of(groups: list[str], seed: int) -> np.ndarray:
     """Fold number per row: whole documents per fold, or rows when there is a single document."""
-    documents = sorted(set(groups))
+    documents, document_of_row = np.unique(np.asarray(groups, dtype=object), return_inverse=True)
     rng = np.random.default_rng(seed)
     if len(documents) >= 2:
         order = rng.permutation(len(documents))
-        fold_of = {documents[d]: i % min(N_FOLDS, len(documents)) for i, d in enumerate(order)}
-        return np.asarray([fold_of[g] for g in groups])
+        fold_of = np.empty(len(documents), dtype=np.int64)
+        fold_of[order] = np.arange(len(documents)) % min(N_FOLDS, len(documents))
+        return fold_of[document_of_row.reshape(-1)]
     return rng.permutation(len(groups)) % min(N_FOLDS, len(groups))
 
 
 def codes_of(values: list) -> np.ndarray:
+    """Each value's index among the distinct values, in order of first appearance."""
     index: dict[Any, int] = {}
-    return np.asarray([index.setdefault(v, len(index)) for v in values], dtype=np.int64)
+    return np.fromiter((index.setdefault(v, len(index)) for v in values), dtype=np.int64, count=len(values))
 
 
-def cross_validate(x: np.ndarray, y: np.ndarray, folds: np.ndarray, *, numeric: bool = False) -> np.ndarray:
+def cross_validate(x: np.ndarray, y: np.ndarray, folds: np.ndarray, *, numeric: bool = False,
+                   weights: np.ndarray | None = None) -> np.ndarray:
     """Out-of-fold predictions: per value (per bin when numeric) the most frequent training label
-    of the rows with that value, else — for a value unseen in training — the training majority.
+    of the rows with that value, else — for a value unseen in training — the training majority;
+    ties go to the label first in sorted order.
+
+    ``x`` holds numbers (``numeric``) or value codes (:func:`codes_of`). ``weights`` (one per row)
+    make a row count as that many rows in the training counts: a sample of a label's rows then
+    counts as all of them (:class:`~actorstance.dataset.audit.LeakageAudit` samples large configs).
 
     The probe changes its answer only where a value is mostly one other label, so it finds forms
     that mark a label (an id suffix, a context of another size), not mild correlations of content.
     """
-    predicted = np.empty(len(y), dtype=object)
+    labels, codes = label_codes(y)
+    n_labels = len(labels)
+    predicted = np.empty(len(y), dtype=np.int64)
     for fold in np.unique(folds):
-        test, train = folds == fold, folds != fold
+        test = folds == fold
+        train = ~test
         xs_train, xs_test = x[train], x[test]
         if numeric:
             edges = np.unique(np.quantile(xs_train, np.linspace(0, 1, N_BINS + 1)[1:-1]))
             xs_train, xs_test = np.searchsorted(edges, xs_train), np.searchsorted(edges, xs_test)
-        by_value: dict[Any, Counter] = {}
-        for value, label in zip(xs_train.tolist(), y[train].tolist()):
-            by_value.setdefault(value, Counter())[label] += 1
-        lookup = {value: most_frequent(counts) for value, counts in by_value.items()}
-        fallback = most_frequent(Counter(y[train].tolist()))
-        predicted[test] = [lookup.get(value, fallback) for value in xs_test.tolist()]
-    return predicted
-
-
-def most_frequent(counts: Counter) -> str:
-    return min(counts, key=lambda label: (-counts[label], label))
+            n_values = len(edges) + 1
+        else:
+            n_values = int(x.max()) + 1
+        y_train = codes[train]
+        w_train = None if weights is None else weights[train]
+        counts = np.bincount(xs_train * n_labels + y_train, weights=w_train,
+                             minlength=n_values * n_labels).reshape(n_values, n_labels)
+        fallback = np.bincount(y_train, weights=w_train, minlength=n_labels).argmax()
+        seen = np.bincount(xs_train, minlength=n_values) > 0
+        predicted[test] = np.where(seen, counts.argmax(axis=1), fallback)[xs_test]
+    return labels[predicted]
