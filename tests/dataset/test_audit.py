@@ -112,17 +112,11 @@ def test_a_large_label_is_sampled_in_whole_documents_and_the_leak_is_still_found
     assert audit_rows("candidates", rows, labels).probes[0].rows is None  # below the default limit: every row
 
 
-def test_the_sample_keeps_the_first_documents_and_does_not_depend_on_the_order_rows_come_in():
+def test_the_sample_does_not_depend_on_the_order_rows_come_in():
     rows, labels = leaky_rows(300)
-    audit = module.LeakageAudit("candidates", rows_per_label=100)
-    audit.add(rows, labels)
-    for label, sample in audit._samples.items():
-        kept = sorted(module.document_key(chunk.rows[0]["doc_id"], 0) for chunk in sample.chunks())
-        others = {module.document_key(r["doc_id"], 0) for r, l in zip(rows, labels) if l == label} - set(kept)
-        assert kept[-1] < min(others)  # the documents first in the seeded order ...
-        assert sample.kept - len(sample.chunks()[0].rows) < 100 <= sample.kept  # ... as few as hold 100 rows
     backwards = audit_rows("candidates", rows[::-1], labels[::-1], rows_per_label=100)
     assert backwards == audit_rows("candidates", rows, labels, rows_per_label=100)
+    assert backwards.probes[0].n < len(rows)
 
 
 def test_a_sampled_label_counts_as_all_its_rows_in_the_probes():

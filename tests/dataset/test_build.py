@@ -161,3 +161,16 @@ def test_output_folder_has_ordinary_permissions(tmp_path):
     finally:
         os.umask(umask)
     assert (tmp_path / "ds").stat().st_mode & 0o777 == 0o755
+
+
+def test_span_columns_are_built_as_the_arrow_array_of_their_feature():
+    import pyarrow as pa
+
+    from actorstance.dataset.build import span_array
+    from actorstance.dataset.features import features_for
+
+    spans = [((0, 4), (10, 14)), (), ((7, 9),)]
+    expected = pa.array([[{"start": s, "end": e} for s, e in row] for row in spans],
+                        type=features_for("pairs").arrow_schema.field("source_spans").type)
+    assert span_array(spans).equals(expected) and span_array(spans).type == expected.type
+    assert span_array([]).to_pylist() == []

@@ -36,8 +36,6 @@ column; ``actorstance audit DATASET`` runs it on a built folder.
 
 from __future__ import annotations
 
-import hashlib
-import heapq
 import itertools
 import operator
 from dataclasses import dataclass
@@ -45,6 +43,7 @@ from typing import Any, Callable, Iterable, Sequence
 
 import numpy as np
 
+from actorstance.dataset.audit_sample import Chunk, LabelSample, document_key
 from actorstance.dataset.probes import (
     PROBES, Probe, balanced_accuracy, codes_of, cross_validate, folds_of, paired_p_value,
 )
@@ -120,10 +119,10 @@ class AuditReport:
 class LeakageAudit:
     """Collects one config's rows as they stream by; :meth:`report` runs the probes.
 
-    A label with more than ``rows_per_label`` rows is probed on a sample of them
-    (:class:`_LabelSample`: the label's rows in a seeded random set of whole documents), so that
-    the audit costs the same at a million rows as at a hundred thousand and holds only the sampled
-    rows; below that, every row is probed.
+    A label with more than ``rows_per_label`` rows is probed on a sample of them (the label's rows
+    in a seeded random set of whole documents: :class:`~actorstance.dataset.audit_sample.LabelSample`),
+    so that the audit costs the same at a million rows as at a hundred thousand and holds only the
+    sampled rows; below that, every row is probed.
 
     >>> audit = LeakageAudit("pairs", probes=PROBES[:1])
     >>> audit.add([{"id": "d/a->b", "doc_id": "d"}], ["positive"])
@@ -138,7 +137,7 @@ class LeakageAudit:
         self.seed = seed
         self.rows_per_label = rows_per_label
         self._columns = sorted({p.column for p in self.probes} | {"doc_id"})
-        self._samples: dict[str, _LabelSample] = {}
+        self._samples: dict[str, LabelSample] = {}
         self._seen = 0   # rows added so far: a row's position in the stream
         self._tuple_getters: dict[tuple[str, ...], Callable[[str], Callable]] = {}
 
@@ -168,11 +167,11 @@ class LeakageAudit:
             if doc_id not in keys:
                 keys[doc_id] = document_key(doc_id, self.seed)
             if label not in self._samples:
-                self._samples[label] = _LabelSample(self.rows_per_label)
+                self._samples[label] = LabelSample(self.rows_per_label)
             sample = self._samples[label]
             sample.total += len(members)
             if sample.admits(keys[doc_id]):
-                sample.keep(keys[doc_id], _Chunk([rows[i] for i in members], getter, [self._seen + i for i in members]))
+                sample.keep(keys[doc_id], Chunk([rows[i] for i in members], getter, [self._seen + i for i in members]))
         self._seen += len(rows)
 
     def report(self) -> AuditReport:
@@ -214,55 +213,6 @@ class LeakageAudit:
                                        p_value=paired_p_value(right, base, y), gating=p.gating,
                                        rows=rows if sampled else None))
         return AuditReport(tuple(results))
-
-
-def document_key(doc_id: str, seed: int) -> int:
-    """A document's place in the seeded random order the sample takes documents in (keyed BLAKE2b of its id)."""
-    digest = hashlib.blake2b(doc_id.encode("utf-8"), digest_size=8, key=str(seed).encode("ascii")).digest()
-    return int.from_bytes(digest, "big")
-
-
-class _Chunk:
-    """The rows of one label in one document, how to read a column of them (``getter(name)`` gives a
-    function of a row) and their positions in the stream."""
-
-    __slots__ = ("rows", "getter", "positions")
-
-    def __init__(self, rows: list, getter: Callable[[str], Callable], positions: list[int]):
-        self.rows, self.getter, self.positions = rows, getter, positions
-
-
-class _LabelSample:
-    """The rows of one label in the documents that come first in the seeded random order
-    (:func:`document_key`), as few documents as hold at least ``capacity`` rows — or every row.
-
-    The choice depends on the documents' ids only, not on the order rows arrive in, and whole
-    documents are kept (the cross-validation folds are documents). :attr:`weight` is how many of
-    the label's rows each kept row stands for."""
-
-    def __init__(self, capacity: int):
-        self.capacity = capacity
-        self.total = self.kept = 0
-        self._heap: list[tuple[int, int, _Chunk]] = []   # (-key, -arrival, chunk): the last document on top
-
-    def admits(self, key: int) -> bool:
-        """Whether a document of this ``key`` is (for now) among the first: if not, its rows need not be kept."""
-        return self.kept < self.capacity or -key >= self._heap[0][0]
-
-    def keep(self, key: int, chunk: _Chunk) -> None:
-        """Keep ``chunk`` (counted in :attr:`total` already), then drop the last documents while the
-        others hold enough rows without them."""
-        heapq.heappush(self._heap, (-key, -chunk.positions[0], chunk))
-        self.kept += len(chunk.rows)
-        while self.kept - len(self._heap[0][2].rows) >= self.capacity:
-            self.kept -= len(heapq.heappop(self._heap)[2].rows)
-
-    @property
-    def weight(self) -> float:
-        return self.total / self.kept
-
-    def chunks(self) -> list[_Chunk]:
-        return [chunk for _, _, chunk in self._heap]
 
 
 def audit_rows(config: str, rows: Iterable[Any], labels: Iterable[str] | None = None, *,

@@ -17,6 +17,8 @@ BuildResult(output=PosixPath('data/dataset'), version='1.0.0', ...)
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from itertools import accumulate, chain
+from operator import attrgetter
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
@@ -158,26 +160,38 @@ def rows_of(doc: AnnotatedDocument) -> dict[str, list]:
             DOCUMENTS_CONFIG: [document_row(doc)]}
 
 
-def pair_columns(pairs: list[StancePair], config: str) -> dict[str, list]:
+def pair_columns(pairs: list[StancePair], config: str) -> dict[str, Any]:
     """Stance pairs as ``{column: values}`` for ``features_for(config)`` (the label as its
-    ClassLabel index); raise :class:`DatasetError` for a label the config does not have."""
+    ClassLabel index, a span column as an Arrow array); raise :class:`DatasetError` for a label the
+    config does not have."""
     names = CONFIG_LABELS[config]
     code = {name: i for i, name in enumerate(names)}
-    columns: dict[str, list] = {}
+    columns: dict[str, Any] = {}
     for column in COLUMN_TABLE:
-        name = column.name
+        values = list(map(attrgetter(column.name), pairs))
         if column.type == "label":
             try:
-                columns[name] = [code[p.label] for p in pairs]
+                values = list(map(code.__getitem__, values))
             except KeyError:
                 bad = next(p for p in pairs if p.label not in code)
                 raise DatasetError(f"pair {bad.id}: label '{bad.label}' is not a label of config '{config}' "
                                    f"({', '.join(names)}). Fix: correct the annotation.") from None
         elif column.type == "spans":
-            columns[name] = [[{"start": s, "end": e} for s, e in getattr(p, name)] for p in pairs]
-        else:
-            columns[name] = [getattr(p, name) for p in pairs]
+            values = span_array(values)
+        columns[column.name] = values
     return columns
+
+
+def span_array(spans: list[tuple[tuple[int, int], ...]]):
+    """A span column (per row, ``(start, end)`` tuples) as the Arrow array of ``list<struct<start, end>>``,
+    built from flat offsets and ends rather than a dict per span."""
+    import pyarrow as pa
+
+    flat = list(chain.from_iterable(spans))
+    offsets = pa.array(list(accumulate(map(len, spans), initial=0)), type=pa.int32())
+    starts = pa.array([start for start, _ in flat], type=pa.int32())
+    ends = pa.array([end for _, end in flat], type=pa.int32())
+    return pa.ListArray.from_arrays(offsets, pa.StructArray.from_arrays([starts, ends], names=["start", "end"]))
 
 
 def _record_columns(rows: list[dict], features) -> dict[str, list]:

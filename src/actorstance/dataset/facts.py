@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from operator import attrgetter
 
 from actorstance.agreement.results import AgreementSummary
 from actorstance.annotations import AnnotatedDocument
@@ -100,6 +101,9 @@ class DatasetFacts:
         return next(c for c in self.configs if c.name == name)
 
 
+_LABEL, _SOURCE_TYPE, _TARGET_TYPE = attrgetter("label"), attrgetter("source_type"), attrgetter("target_type")
+
+
 class SplitTally:
     """The counts of a :class:`SplitFacts`, gathered a document at a time as a streaming build writes."""
 
@@ -112,9 +116,9 @@ class SplitTally:
 
     def add(self, pairs: list[StancePair]) -> None:
         self.num_examples += len(pairs)
-        self._labels.update(p.label for p in pairs)
-        self._sources.update(p.source_type for p in pairs)
-        self._targets.update(p.target_type for p in pairs)
+        self._labels.update(map(_LABEL, pairs))
+        self._sources.update(map(_SOURCE_TYPE, pairs))
+        self._targets.update(map(_TARGET_TYPE, pairs))
 
     def facts(self, name: str, files: tuple[str, ...], num_bytes: int, documents: tuple[str, ...]) -> SplitFacts:
         return SplitFacts(

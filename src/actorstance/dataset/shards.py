@@ -53,12 +53,12 @@ class ShardedWriter:
     """Write one config's split as parquet shards under ``folder``, typed by ``features``.
 
     ``write(rows)`` takes rows of any kind; ``to_columns(rows)`` turns a list of them into
-    ``{column: [values]}`` encoded as Arrow takes them (a ClassLabel as its integer). Rows keep
-    the order in which they come.
+    ``{column: values}``: a list encoded as Arrow takes it (a ClassLabel as its integer), or an
+    Arrow array of the schema's type. Rows keep the order in which they come.
     """
 
     def __init__(self, folder: str | Path, config: str, split: str, features: Any, *,
-                 to_columns: Callable[[list], dict[str, list]], shard_bytes: int = SHARD_BYTES):
+                 to_columns: Callable[[list], dict[str, Any]], shard_bytes: int = SHARD_BYTES):
         self.folder, self.config, self.split = Path(folder), config, split
         self.schema = features.arrow_schema
         self.shard_bytes, self.row_group_size = shard_bytes, PARQUET_OPTIONS["row_group_size"]
@@ -94,7 +94,7 @@ class ShardedWriter:
 
         columns = self.to_columns(self._buffer[:n])
         del self._buffer[:n]
-        table = pa.Table.from_arrays([pa.array(columns[f.name], type=f.type) for f in self.schema], schema=self.schema)
+        table = pa.Table.from_arrays([_arrow(columns[f.name], f.type) for f in self.schema], schema=self.schema)
         if self._writer is None or self._shard_bytes >= self.shard_bytes:
             if self._writer is not None:
                 self._writer.close()
@@ -107,3 +107,14 @@ class ShardedWriter:
         self._shard_bytes += table.nbytes
         self.num_rows += n
         self.num_bytes += table.nbytes
+
+
+def _arrow(values, type):
+    """A column as Arrow: ``values`` as they are when ``to_columns`` built the array already."""
+    import pyarrow as pa
+
+    if isinstance(values, pa.Array):
+        if values.type != type:
+            raise TypeError(f"column of type {values.type}, the schema says {type}")
+        return values
+    return pa.array(values, type=type)
