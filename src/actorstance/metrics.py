@@ -26,6 +26,7 @@ Conventions, decided once here and documented in ``docs/evaluation.md``:
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import repeat
 from typing import Sequence
 
 import numpy as np
@@ -68,13 +69,13 @@ def encode(y_true: Sequence[str], y_pred: Sequence[str | None], *, labels: Seque
     _check_lengths(y_true, y_pred)
     code = {label: i for i, label in enumerate(labels)}
     try:
-        true_code = np.fromiter((code[label] for label in y_true), dtype=np.int64, count=len(y_true))
+        true_code = np.fromiter(map(code.__getitem__, y_true), dtype=np.int64, count=len(y_true))
     except KeyError as err:
         if err.args[0] is None:
             raise ValueError("y_true contains None; gold labels are never missing") from None
         raise ValueError(f"gold label {err.args[0]!r} is not in labels={list(labels)}") from None
     code[None] = len(labels)
-    pred_code = np.fromiter((code.get(label, -1) for label in y_pred), dtype=np.int64, count=len(y_pred))
+    pred_code = np.fromiter(map(code.get, y_pred, repeat(-1)), dtype=np.int64, count=len(y_pred))
     return true_code, pred_code
 
 

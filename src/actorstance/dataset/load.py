@@ -18,12 +18,15 @@ network, no stale data.
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
+from typing import Any, Sequence
 
 from actorstance.checksum import sha256_bytes
-from actorstance.dataset.card_reader import card_configs, card_features, read_card_metadata
+from actorstance.columns import COLUMNS
+from actorstance.dataset.card_reader import card_configs, card_features, card_features_yaml, read_card_metadata
 from actorstance.dataset.layout import CARD_FILE
+from actorstance.dataset.pair_schema import arrow_schema, label_names_if_ours, parquet_form
 from actorstance.dataset.manifest import file_hashes, manifest_digest, read_manifest, verify_manifest
 from actorstance.errors import DatasetError
 
@@ -89,27 +92,27 @@ def _read_split(folder: Path, config: str, split: str, *, columns: list[str] | N
     meta = read_card_metadata(folder)
     files = split_files(folder, config, split, meta=meta)
     verify_manifest(folder, only=[CARD_FILE, *files])
-    features = card_features(folder, config, meta=meta)
-    unknown = [c for c in columns or () if c not in features]
+    card = _card_schema(folder, config, meta, features=columns is None)
+    unknown = [c for c in columns or () if c not in card.columns]
     if unknown:
         raise DatasetError(f"{folder / CARD_FILE}: config '{config}' has no column {', '.join(map(repr, unknown))}; it "
-                           f"has: {', '.join(features)}. Fix: ask for columns of that config.")
-    wanted = list(features) if columns is None else columns
-    schema = pa.schema([features.arrow_schema.field(c) for c in wanted])
+                           f"has: {', '.join(card.columns)}. Fix: ask for columns of that config.")
+    wanted = list(card.columns) if columns is None else columns
+    schema = pa.schema([card.arrow.field(c) for c in wanted])
     tables = []
+    unreadable = (pa.ArrowException, OSError, ValueError, KeyError, TypeError)
     for rel in files:
         try:
-            on_disk = _parquet_features(pq.read_schema(folder / rel))
-        except (pa.ArrowException, OSError, ValueError, KeyError, TypeError) as err:
-            raise DatasetError(f"{folder / rel}: not a readable parquet file of this dataset ({_first_line(err)}). "
-                               "Fix: rebuild the dataset with `actorstance build`.") from None
-        if on_disk is not None and on_disk != features:
-            raise DatasetError(f"{folder / rel}: its features differ from the card's ({folder / CARD_FILE}, config "
-                               f"'{config}'); e.g. label names {_label_names_of(on_disk)} vs "
-                               f"{_label_names_of(features)}. Fix: rebuild the dataset with `actorstance build`.")
-        try:
-            table = pq.read_table(folder / rel, columns=wanted)
-        except (pa.ArrowException, OSError, ValueError, KeyError, TypeError) as err:
+            parquet = pq.ParquetFile(folder / rel)  # one file: read_table would import pyarrow.dataset
+            with parquet:
+                on_disk = _parquet_features(parquet.schema_arrow)
+                if on_disk is not None and not card.agrees_with(on_disk):
+                    raise DatasetError(
+                        f"{folder / rel}: its features differ from the card's ({folder / CARD_FILE}, config "
+                        f"'{config}'); e.g. label names {_label_names_of(_datasets_features(on_disk))} vs "
+                        f"{_label_names_of(card.typed())}. Fix: rebuild the dataset with `actorstance build`.")
+                table = parquet.read(columns=wanted)
+        except unreadable as err:
             raise DatasetError(f"{folder / rel}: not a readable parquet file of this dataset ({_first_line(err)}). "
                                "Fix: rebuild the dataset with `actorstance build`.") from None
         try:
@@ -119,8 +122,40 @@ def _read_split(folder: Path, config: str, split: str, *, columns: list[str] | N
                                "Fix: rebuild the dataset with `actorstance build`.") from None
     table = pa.concat_tables(tables) if tables else schema.empty_table()
     if columns is None:
-        table = table.replace_schema_metadata(features.arrow_schema.metadata)
-    return table, features, files
+        table = table.replace_schema_metadata(card.features.arrow_schema.metadata)
+    return table, card.features, files
+
+
+@dataclass(frozen=True)
+class _CardSchema:
+    """What a card declares for a config: its columns, their pyarrow schema, the label names, and
+    ``features`` (``datasets.Features``; ``None`` when read from our own columns table)."""
+
+    columns: tuple[str, ...]
+    arrow: Any
+    label_names: list[str] | None
+    features: Any
+
+    def agrees_with(self, on_disk: dict) -> bool:
+        """Whether a parquet file's own features (its ``huggingface`` metadata) are the card's."""
+        if self.features is None and on_disk == parquet_form(self.label_names):
+            return True  # what our build writes; anything else is judged by datasets
+        return _datasets_features(on_disk) == self.typed()
+
+    def typed(self):
+        """The card's ``datasets.Features`` (a card of our columns table has those of :func:`parquet_form`)."""
+        return self.features if self.features is not None else _datasets_features(parquet_form(self.label_names))
+
+
+def _card_schema(folder: Path, config: str, meta: dict, *, features: bool) -> _CardSchema:
+    """The card's schema of ``config``; from the columns table (without importing ``datasets``) when
+    the card lists exactly the features a pair config is built with and ``features`` is not needed."""
+    if not features:
+        names = label_names_if_ours(card_features_yaml(folder, config, meta))
+        if names is not None:
+            return _CardSchema(COLUMNS, arrow_schema(), names, None)
+    typed = card_features(folder, config, meta=meta)
+    return _CardSchema(tuple(typed), typed.arrow_schema, _label_names_of(typed), typed)
 
 
 def split_files(folder: str | Path, config: str, split: str, *, meta: dict | None = None) -> list[str]:
@@ -160,11 +195,16 @@ def label_names(folder: str | Path, config: str = "pairs") -> list[str]:
 
     The card is what ``load_dataset`` uses, so this is what a user of the folder sees.
     """
+    folder = Path(folder)
+    meta = read_card_metadata(folder)
+    names = label_names_if_ours(card_features_yaml(folder, config, meta))
+    if names is not None:
+        return names
     from datasets import ClassLabel
 
-    label = card_features(Path(folder), config).get("label")
+    label = card_features(folder, config, meta).get("label")
     if not isinstance(label, ClassLabel):
-        raise DatasetError(f"{Path(folder) / CARD_FILE}: config '{config}' has no ClassLabel column 'label'. "
+        raise DatasetError(f"{folder / CARD_FILE}: config '{config}' has no ClassLabel column 'label'. "
                            "Fix: rebuild the dataset with `actorstance build`.")
     return list(label.names)
 
@@ -193,13 +233,21 @@ def _first_line(err: BaseException) -> str:
     return text[0][:200] if text else type(err).__name__
 
 
-def _parquet_features(schema):
-    from datasets import Features
-
+def _parquet_features(schema) -> dict | None:
+    """The features a parquet file declares (its ``huggingface`` metadata), as a dict; ``None`` without."""
     meta = (schema.metadata or {}).get(b"huggingface")
     if meta is None:
         return None
-    return Features.from_dict(json.loads(meta)["info"]["features"])
+    features = json.loads(meta)["info"]["features"]
+    if not isinstance(features, dict):
+        raise ValueError("the huggingface metadata holds no features")
+    return features
+
+
+def _datasets_features(features: dict):
+    from datasets import Features
+
+    return Features.from_dict(features)
 
 
 def _label_names_of(features) -> list[str] | None:

@@ -181,24 +181,28 @@ def evaluate(dataset_dir: str | Path, *, predictions: str | Path | None = None, 
     if predictions is not None:
         if train is not None:
             raise ValueError("train= applies to model= only; a predictions file is already made")
-        from actorstance.evaluation.predictions import read_predictions
+        from actorstance.collector import collector_paused
 
-        data = load_split_data(dataset_dir, config, split, inputs=False)
-        require_pairs(data)
-        read = read_predictions(predictions, ids=data.ids, labels=data.labels,
-                                split=f"config '{config}', split '{split}'")
-        y_pred, training = read.labels, None
-        model_info = ModelInfo(kind="predictions", spec=None, predictions_path=str(predictions),
-                               predictions_sha256=read.sha256)
-    else:
-        run = predict(dataset_dir, model=model, config=config, split=split, train=train, seed=seed,
-                      llm_defaults=llm_defaults)
-        data, y_pred = run.data, run.labels
-        model_info = run.model_info()
-        if sample_log is not None and run.samples is not None:
-            from actorstance.models.llm.samples import write_sample_log
+        with collector_paused():  # a million ids, labels and documents in tuples of strings: nothing to collect
+            return _score_predictions(dataset_dir, predictions, config=config, split=split, bootstrap=bootstrap,
+                                      seed=seed)
+    run = predict(dataset_dir, model=model, config=config, split=split, train=train, seed=seed,
+                  llm_defaults=llm_defaults)
+    if sample_log is not None and run.samples is not None:
+        from actorstance.models.llm.samples import write_sample_log
 
-            write_sample_log(sample_log, run.samples)
-        return build_result(data, y_pred, model=model_info, training=run.protocol, n_resamples=bootstrap, seed=seed,
-                            inference=run.inference)
-    return build_result(data, y_pred, model=model_info, training=training, n_resamples=bootstrap, seed=seed)
+        write_sample_log(sample_log, run.samples)
+    return build_result(run.data, run.labels, model=run.model_info(), training=run.protocol, n_resamples=bootstrap,
+                        seed=seed, inference=run.inference)
+
+
+def _score_predictions(dataset_dir: str | Path, predictions: str | Path, *, config: str, split: str, bootstrap: int,
+                       seed: int) -> EvaluationResult:
+    from actorstance.evaluation.predictions import read_predictions
+
+    data = load_split_data(dataset_dir, config, split, inputs=False)
+    require_pairs(data)
+    read = read_predictions(predictions, ids=data.ids, labels=data.labels, split=f"config '{config}', split '{split}'")
+    model_info = ModelInfo(kind="predictions", spec=None, predictions_path=str(predictions),
+                           predictions_sha256=read.sha256)
+    return build_result(data, read.labels, model=model_info, training=None, n_resamples=bootstrap, seed=seed)

@@ -6,7 +6,9 @@ labels are strings in ClassLabel order. Everything here reads the dataset folder
 
 from __future__ import annotations
 
+import operator
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -60,12 +62,27 @@ def load_split_data(dataset_dir: str | Path, config: str = "pairs", split: str =
     columns = list(MODEL_INPUT_COLUMNS) if inputs else ["id", "doc_id"]
     table = load_split_columns(dataset_dir, config, split, [*columns, "label"])
     ids = tuple(table.column("id").to_pylist())
-    if len(set(ids)) != len(ids):
+    if _has_duplicates(ids):
         raise DatasetError(f"{dataset_dir}: config '{config}', split '{split}' has duplicate pair ids. "
                            "Fix: rebuild the dataset with `actorstance build`.")
     rows = tuple(table.select(list(MODEL_INPUT_COLUMNS)).to_pylist()) if inputs else ()
-    gold = tuple(names[code] for code in table.column("label").to_pylist())
-    return SplitData(str(dataset_dir), config, split, names, ids, rows, gold, tuple(table.column("doc_id").to_pylist()))
+    gold = tuple(map(names.__getitem__, table.column("label").to_pylist()))
+    return SplitData(str(dataset_dir), config, split, names, ids, rows, gold, _shared_strings(table.column("doc_id")))
+
+
+def _has_duplicates(ids: tuple[str, ...]) -> bool:
+    # a build writes each split sorted by id: strictly increasing ids are distinct, without hashing them all
+    return not all(map(operator.lt, ids, islice(ids, 1, None))) and len(set(ids)) != len(ids)
+
+
+def _shared_strings(column) -> tuple[str, ...]:
+    """A string column as a tuple holding one str object per distinct value (a document's pairs
+    share its id): a fraction of the memory of one str per row, and sets of it are quick."""
+    if column.null_count:
+        return tuple(column.to_pylist())
+    encoded = column.combine_chunks().dictionary_encode()
+    values = encoded.dictionary.to_pylist()
+    return tuple(map(values.__getitem__, encoded.indices.to_pylist()))
 
 
 def load_training_data(dataset_dir: str | Path, config: str = "pairs", split: str = "train", *,

@@ -60,6 +60,9 @@ def read_predictions(path: str | Path, *, ids: Sequence[str], labels: Sequence[s
     """
     where = str(path)
     allowed = list(labels)
+    plain = _plain_predictions(where, path, ids, allowed)
+    if plain is not None:
+        return plain
     split_ids = set(ids)
     # bounded memory on any input: lines are streamed, problems capped, and only ids of the split
     # are remembered (an id outside the split is a problem already; only a few are kept as examples)
@@ -102,6 +105,29 @@ def read_predictions(path: str | Path, *, ids: Sequence[str], labels: Sequence[s
     problems.raise_if_any(PredictionsError)
     rows = [found[pid] for pid in ids]
     return Predictions(where, sha256, tuple(ids), tuple(row[0] for row in rows), tuple(row[1] for row in rows))
+
+
+def _plain_predictions(where: str, path: str | Path, ids: Sequence[str], labels: list[str]) -> Predictions | None:
+    """The file read in bulk (:mod:`~actorstance.evaluation.plain_lines`) when every line is a plain
+    prediction and they are exactly one per id of the split; ``None`` (read it line by line) otherwise."""
+    from actorstance.evaluation.plain_lines import read_plain_lines
+
+    plain = read_plain_lines(path, labels)
+    if plain is None or len(plain.ids) != len(ids):
+        return None
+    if plain.ids == tuple(ids):  # the usual order: both sorted by id
+        in_split_order = plain.labels
+    else:
+        index = {pid: i for i, pid in enumerate(ids)}
+        if len(index) != len(ids):
+            return None
+        order = [index.get(pid, -1) for pid in plain.ids]
+        if -1 in order or len(set(order)) != len(order):  # an id outside the split, or one twice
+            return None
+        in_split_order = [None] * len(ids)
+        for position, label in zip(order, plain.labels):
+            in_split_order[position] = label
+    return Predictions(where, plain.sha256, tuple(ids), tuple(in_split_order), (None,) * len(ids))
 
 
 class _PlainPrediction:
