@@ -14,8 +14,9 @@ def test_benchmark_writes_the_report(tiny_dataset, tmp_path):  # noqa: F811
     result = invoke("benchmark", "--dataset", tiny_dataset, "--bootstrap", 50, "--output", out,
                     env={"SOURCE_DATE_EPOCH": EPOCH})
     assert result.exit_code == 0, result.output
-    assert result.stdout == (f"{tiny_dataset}:pairs:test: 7 models on 2 pairs; best baseline:lexicon (f1_pn 1.000), "
-                             "6 others not told apart from it (Holm-adjusted p ≥ 0.05)\n"
+    assert result.stdout == (f"{tiny_dataset}:pairs:test: 7 models on 2 pairs; reference baseline:lexicon (best "
+                             "row-level, f1_pn 1.000): 0 worse, 0 better, 6 not distinguishable (worse/better: "
+                             "Holm-adjusted p of Δ f1_pn below 0.05)\n"
                              f"{tiny_dataset}:documents:test (extraction, raw): 1 model on 1 document; best "
                              "baseline:name-cooccurrence (f1_pn 0.000)\n"
                              f"{tiny_dataset}:documents:test (extraction, oracle-actors): 2 models on 1 document; best "

@@ -29,8 +29,24 @@ def result(tiny_dataset, tmp_path_factory) -> EvaluationResult:
 def test_a_result_is_valid_under_the_published_schema(result):
     data = json.loads(result.to_json())
     jsonschema.validate(data, json.loads(SCHEMA.read_text(encoding="utf-8")))
-    assert data["schema_version"] == "1.0"
+    assert data["schema_version"] == "1.1"
     assert set(data["metrics"]) == {"f1_pn", "macro_f1", "accuracy"}
+
+
+def test_a_result_of_schema_1_0_is_still_read(result, tmp_path):
+    """1.1 only added optional fields: a 1.0 file (none of them) reads back as what it says."""
+    data = json.loads(result.to_json())
+    data["schema_version"] = "1.0"
+    for key in ("transductive", "module_sha256", "params"):
+        data["model"].pop(key)
+    data["versions"].pop("actorstance-source-sha256")
+    (tmp_path / "old.json").write_text(json.dumps(data), encoding="utf-8")
+    old = EvaluationResult.read(tmp_path / "old.json")
+    assert old.schema_version == "1.0" and old.model.transductive is None and old.metrics == result.metrics
+    data["schema_version"] = "2.0"
+    (tmp_path / "new.json").write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(ActorstanceError, match=r"schema_version"):
+        EvaluationResult.read(tmp_path / "new.json")
 
 
 def test_undefined_values_are_null_never_nan(result):

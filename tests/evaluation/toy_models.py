@@ -77,3 +77,14 @@ class InputsOnly(AlwaysPositive):
         if any(tuple(row) != MODEL_INPUT_COLUMNS for row in X):
             raise ValueError("predict was given more than the model inputs")
         return super().predict(X)
+
+
+class PooledOracle(AlwaysPositive):
+    """Declares itself transductive and answers from :attr:`answers` (id → label), which a test fills with
+    the gold labels: a pooling model that beats every row-level one, for the reference tests."""
+
+    transductive = "document"
+    answers: dict = {}
+
+    def predict(self, X):
+        return [self.answers[row["id"]] for row in X]

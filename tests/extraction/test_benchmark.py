@@ -23,6 +23,9 @@ def test_a_pair_benchmark_gains_an_extraction_section(tiny_dataset):
     best, other = b.models
     assert best.name == b.best and best.comparisons == {} and set(other.comparisons) == {"f1_pn", "triplet_f1",
                                                                                           "pair_f1"}
+    assert (b.reference.name, b.reference.rule, best.verdict) == (b.best, "best", "reference")
+    assert {c.reference for c in other.comparisons.values()} == {b.best}
+    assert other.verdict == "not distinguishable"  # one document: no resample tells two models apart
     # each entry is what `evaluate --task extraction` writes for it
     assert best.result.setting == "oracle-actors" and best.result.training.kind == "train-split"
     assert BenchmarkResult.model_validate_json(result.to_json()) == result
@@ -59,7 +62,7 @@ def test_baselines_that_cannot_be_trained_are_listed_not_run(tiny_copy, tmp_path
     build_dataset(tiny_copy, tmp_path / "ds")
     raw, b = run_benchmark([tmp_path / "ds"], n_resamples=20, seed=0).extraction
     assert raw.models == [] and [n.name for n in raw.not_run] == ["baseline:name-cooccurrence"]
-    assert b.models == [] and b.best is None
+    assert b.models == [] and b.best is None and b.reference is None
     assert [n.name for n in b.not_run] == ["baseline:cooccurrence", "baseline:candidates-classifier"]
     assert "needs training data" in b.not_run[0].reason
 

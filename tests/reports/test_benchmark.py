@@ -22,7 +22,8 @@ def test_every_baseline_runs_and_models_are_ranked(tiny_benchmark):
     headline = [m.result.metrics["f1_pn"].value for m in d.models]
     assert headline == sorted(headline, key=lambda v: -1 if v is None else v, reverse=True)
     assert (d.n, d.n_documents, d.config, d.split) == (6, 2, "pairs", "test")
-    assert d.models[0].comparisons == {} and d.models[0].tied_with_best
+    assert d.reference.name == d.best and d.reference.rule == "best-row-level"  # lexicon: row-level and best
+    assert d.models[0].comparisons == {} and d.models[0].verdict == "reference"
 
 
 @pytest.mark.parametrize("name", ["majority", "tfidf-lr"])
@@ -45,20 +46,21 @@ def test_predictions_file_result_matches_evaluate(two_document_dataset, tmp_path
     assert entry.result.to_json() == evaluate(two_document_dataset, predictions=path, bootstrap=50).to_json()
 
 
-def test_comparisons_are_the_paired_bootstrap_against_the_best(tiny_benchmark):
+def test_comparisons_are_the_paired_bootstrap_against_the_reference(tiny_benchmark):
     (d,) = tiny_benchmark.datasets
     gold = [p.gold for p in d.pairs]
     groups = [p.doc_id for p in d.pairs]
-    best = d.models[0]
+    best = d.reference_model
     for m in d.models[1:]:
         for metric in ("f1_pn", "macro_f1", "accuracy"):
             expected = paired_bootstrap(gold, m.predictions, best.predictions, groups, metric, 200, 0, labels=d.labels)
             got = m.comparisons[metric]
             assert (got.ci_low, got.ci_high, got.p_value) == (expected.ci_low, expected.ci_high, expected.p_value)
             assert got.value == m.result.metrics[metric].value
-            assert got.best_value == best.result.metrics[metric].value
+            assert got.reference_value == best.result.metrics[metric].value and got.reference == best.name
         c = m.comparisons["f1_pn"]
-        assert m.tied_with_best == (c.p_holm is None or c.p_holm >= 0.05)
+        assert m.verdict == ("not distinguishable" if c.p_holm is None or c.p_holm >= 0.05 else
+                             "worse" if c.difference < 0 else "better")
     from actorstance.bootstrap import holm_adjusted
 
     for metric in ("f1_pn", "macro_f1", "accuracy"):  # one Holm family per metric: the models compared
@@ -91,7 +93,7 @@ def test_two_datasets_without_bootstrap(tiny_dataset, two_document_dataset):
         for m in d.models:
             assert m.result.metrics["f1_pn"].ci_low is None and m.per_class_f1["neutral"].ci_low is None
             assert all(c.p_value is None and c.ci_low is None for c in m.comparisons.values())
-            assert m.tied_with_best  # without intervals nothing is told apart
+            assert m.verdict in ("reference", "not distinguishable")  # without intervals nothing is told apart
 
 
 def test_slugs_are_numbered_when_they_collide(tmp_path):

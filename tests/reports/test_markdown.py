@@ -127,10 +127,11 @@ def test_comparisons_state_holm_and_undefined_resamples(tiny_benchmark):
     report = render_report(tiny_benchmark, files={})
     (d,) = tiny_benchmark.datasets
     others = len(d.models) - 1
-    assert (f"p (Holm) the same p-value Holm-adjusted over the {others} models compared with the best "
+    assert (f"p (Holm) the same p-value Holm-adjusted over the {others} models compared with the reference "
             "(one family per metric)") in report
     assert "**Undefined resamples**" in report
     for m in d.models[1:]:
         c = m.comparisons["f1_pn"]
         assert c.p_holm is None or c.p_holm >= c.p_value
-        assert m.tied_with_best is (c.p_holm is None or c.p_holm >= 0.05)
+        assert (m.verdict == "not distinguishable") is (c.p_holm is None or c.p_holm >= 0.05)
+        assert f"| {m.verdict} |" in next(line for line in report.splitlines() if line.startswith(f"| {m.name}"))

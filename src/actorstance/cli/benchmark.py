@@ -43,8 +43,9 @@ def benchmark(datasets: tuple, models: tuple[str, ...], predictions: tuple[tuple
     """Compare every registered baseline, plus given models and predictions files, on each dataset.
 
     Every model is scored as `actorstance evaluate` scores it (f1_pn, macro_f1, accuracy with 95%
-    bootstrap intervals) and compared with the best one by a paired bootstrap over the same
-    resamples. Writes OUTPUT/results.json, then renders from it OUTPUT/report.md (leaderboard,
+    bootstrap intervals) and compared by a paired bootstrap over the same resamples with the
+    reference: the best row-level model (a transductive model, marked †, is compared with it too);
+    each gets a verdict — worse, not distinguishable or better (Holm-adjusted p < 0.05). Writes OUTPUT/results.json, then renders from it OUTPUT/report.md (leaderboard,
     paired comparisons, per-class F1, notes on what the sample size allows), PNG plots and the
     stance network as GraphML and GEXF; an openai:MODEL's per-sample log goes to
     SLUG/samples-NAME.jsonl. Set SOURCE_DATE_EPOCH for byte-identical reruns (an LLM's
@@ -64,17 +65,27 @@ def benchmark(datasets: tuple, models: tuple[str, ...], predictions: tuple[tuple
                            llm_defaults=llm_defaults(no_cache, llm_cache), task=task, settings=settings or None)
     report = write_benchmark(result, output, inputs=inputs)
     for d in result.datasets:
-        best = d.best_model.result.metrics["f1_pn"]
-        tied = sum(m.tied_with_best for m in d.models) - 1
-        value = "undefined" if best.value is None else f"{best.value:.3f}"
-        click.echo(f"{d.path}:{d.config}:{d.split}: {len(d.models)} models on {d.n} pairs; best {d.best} "
-                   f"(f1_pn {value}), {plural(tied, 'other')} not told apart from it (Holm-adjusted p ≥ 0.05)")
+        top = "" if d.best == d.reference.name else f"; best {d.best} † (f1_pn {_value(d.best_model.result)})"
+        click.echo(f"{d.path}:{d.config}:{d.split}: {len(d.models)} models on {d.n} pairs{top}; reference "
+                   f"{d.reference.name} ({REFERENCE_RULES[d.reference.rule]}, f1_pn {_value(d.reference_model.result)})"
+                   f": {_verdicts(d.models)} (worse/better: Holm-adjusted p of Δ f1_pn below 0.05)")
     for b in result.extraction:
         best = "no model ran" if b.best is None else f"best {b.best} (f1_pn {_value(b.models[0].result)})"
         click.echo(f"{b.path}:documents:{b.split} (extraction, {b.setting}): {plural(len(b.models), 'model')} on "
                    f"{plural(b.n_documents, 'document')}; {best}"
                    + (f"; not run: {', '.join(n.name for n in b.not_run)}" if b.not_run else ""))
     click.echo(f"wrote {report}")
+
+
+#: How the summary line names the rule that picked the reference.
+REFERENCE_RULES = {"best-row-level": "best row-level", "best-transductive": "best; no row-level model ran",
+                   "best": "best"}
+
+
+def _verdicts(models) -> str:
+    """``1 worse, 0 better, 6 not distinguishable`` over the models compared with the reference."""
+    counts = {v: sum(m.verdict == v for m in models) for v in ("worse", "better", "not distinguishable")}
+    return ", ".join(f"{n} {v}" for v, n in counts.items())
 
 
 def _value(result) -> str:

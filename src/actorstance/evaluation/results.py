@@ -23,8 +23,13 @@ from actorstance.json_schema import published_json_schema, render_published_sche
 from actorstance.models.training import TrainingProtocol
 from actorstance.problems import MAX_PROBLEMS, validation_problems
 
-#: Version of the result format; bump the major part when a field changes meaning or goes away.
-RESULTS_SCHEMA_VERSION = "1.0"
+#: Version of the result format, MAJOR.MINOR: the minor part goes up when an optional field is added
+#: (files of an older minor version stay readable), the major part when a field changes meaning or
+#: goes away. 1.1 added the optional ``inference`` (an ``openai:`` model's run), ``model.transductive``,
+#: ``model.module_sha256``, ``model.params`` and ``versions["actorstance-source-sha256"]``.
+RESULTS_SCHEMA_VERSION = "1.1"
+#: The versions :meth:`ResultFile.read` accepts: this one and the older minor versions of its major.
+READABLE_RESULTS_VERSIONS = ("1.0", "1.1")
 
 #: How to regenerate ``docs/results.schema.json``.
 REGENERATE = ("python -c 'from actorstance.evaluation.results import render_json_schema as r; "
@@ -203,7 +208,9 @@ class EvaluationResult(ResultFile):
     model_config = ConfigDict(strict=True, extra="forbid", frozen=True, json_schema_extra={
         "description": "One evaluation: what was scored, by what, and every metric with its interval."})
 
-    schema_version: Literal[RESULTS_SCHEMA_VERSION] = RESULTS_SCHEMA_VERSION
+    schema_version: Literal[READABLE_RESULTS_VERSIONS] = Field(
+        default=RESULTS_SCHEMA_VERSION, description=f"Written as {RESULTS_SCHEMA_VERSION}; 1.0 (without inference, "
+                                                    "transductive, module_sha256, params) is still read.")
     created: str = Field(description="UTC time of the evaluation, ISO 8601; SOURCE_DATE_EPOCH fixes it.")
     dataset: DatasetInfo
     model: ModelInfo

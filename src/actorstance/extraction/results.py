@@ -17,7 +17,10 @@ from actorstance.evaluation.results import (BootstrapInfo, ClassRow, DatasetInfo
                                             ModelInfo, ResultFile, _Frozen)
 from actorstance.models.training import TrainingProtocol
 
-EXTRACTION_SCHEMA_VERSION = "1.0"
+#: MAJOR.MINOR, as :data:`~actorstance.evaluation.results.RESULTS_SCHEMA_VERSION`: 1.1 added the optional
+#: ``inference`` and ``model.transductive``, ``model.module_sha256``, ``model.params``; 1.0 files are still read.
+EXTRACTION_SCHEMA_VERSION = "1.1"
+READABLE_EXTRACTION_VERSIONS = ("1.0", "1.1")
 
 #: How to regenerate ``docs/extraction-results.schema.json``.
 REGENERATE = ("python -c 'from actorstance.extraction.results import render_json_schema as r; "
@@ -41,7 +44,8 @@ class ExtractionResult(ResultFile):
     describes: ClassVar[str] = "extraction result"
     written_by: ClassVar[str] = "actorstance evaluate --task extraction --output"
 
-    schema_version: Literal[EXTRACTION_SCHEMA_VERSION] = EXTRACTION_SCHEMA_VERSION
+    schema_version: Literal[READABLE_EXTRACTION_VERSIONS] = Field(
+        default=EXTRACTION_SCHEMA_VERSION, description=f"Written as {EXTRACTION_SCHEMA_VERSION}; 1.0 is still read.")
     task: Literal["extraction"] = "extraction"
     setting: Literal["raw", "oracle-actors"] = Field(
         description="raw: the system saw doc_id and text; oracle-actors: also the gold actors, aliases and mentions.")

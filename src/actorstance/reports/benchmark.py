@@ -6,12 +6,17 @@ would write for it; this module only adds what needs several models on the same 
 
 * per-class F1 intervals (:mod:`actorstance.bootstrap` resamples, per-label F1 from
   :func:`actorstance.metrics.class_f1_from_confusion`);
-* a paired bootstrap of every model against the best one
-  (:func:`actorstance.bootstrap.paired_bootstrap`, same seed, hence the same resamples as the
-  models' own intervals).
+* a paired bootstrap of every model against the reference — the best row-level model, never a
+  transductive one while a row-level model ran — (:func:`actorstance.bootstrap.paired_bootstrap`,
+  same seed, hence the same resamples as the models' own intervals), Holm-adjusted over the models
+  compared, and each model's signed verdict (:mod:`actorstance.reports.reference`).
+
+A ``--model`` (an ``openai:`` model included) is row-level or transductive by its class's
+``transductive`` attribute (:func:`actorstance.models.checks.transductive`); a predictions file
+says nothing about how it was made and counts as row-level.
 
 >>> result = run_benchmark(["data/dataset"], n_resamples=1000, seed=0)   # doctest: +SKIP
->>> result.datasets[0].best                                              # doctest: +SKIP
+>>> result.datasets[0].reference.name                                    # doctest: +SKIP
 'baseline:lexicon'
 """
 
@@ -25,13 +30,12 @@ from typing import Sequence
 
 from actorstance.errors import ActorstanceError
 from actorstance.evaluation.contender import Contender
+from actorstance.reports.reference import VERDICT_METRIC, holm_family, pick_reference, verdict
 from actorstance.reports.results import (
     PAIR_INFO_COLUMNS, BenchmarkResult, BenchmarkSettings, Comparison, DatasetBenchmark, Interval, ModelEntry, PairInfo)
 
-#: The metric that picks the best model and decides which models cannot be told apart from it.
+#: The metric that ranks the models (and, through the reference, gives each model's verdict).
 RANKING_METRIC = "f1_pn"
-#: A model is worse than the best when the Holm-adjusted p-value of its f1_pn difference is below this.
-WORSE_ALPHA = 0.05
 
 
 @dataclass(frozen=True)
@@ -174,23 +178,25 @@ def _benchmark_dataset(ref: DatasetRef, slug: str, entries: list[Contender], *, 
                                   confidence=confidence, llm_defaults=llm_defaults)))
         bar.update()
     scored.sort(key=lambda item: _rank_key(item[0].name, item[1]))
-    best_name, best_counts = scored[0][0].name, scored[0][4]
-    compared = _holm({c.name: {} if c.name == best_name else _compare(counts, best_counts, confidence=confidence)
-                      for c, _, _, _, counts in scored})
+    reference = pick_reference(scored, name=lambda item: item[0].name,
+                               pooled=lambda item: item[1].model.transductive is not None)
+    reference_counts = next(counts for c, *_, counts in scored if c.name == reference.name)
+    compared = holm_family({c.name: {} if c.name == reference.name else
+                            _compare(counts, reference_counts, reference=reference.name, confidence=confidence)
+                            for c, _, _, _, counts in scored})
     models = []
     for c, result, y_pred, samples, counts in scored:
         comparisons = compared[c.name]
-        headline = comparisons.get(RANKING_METRIC)
-        tied = headline is None or headline.p_holm is None or headline.p_holm >= WORSE_ALPHA
         models.append(ModelEntry(
-            name=c.name, source=c.source, result=result, comparisons=comparisons, tied_with_best=tied,
+            name=c.name, source=c.source, result=result, comparisons=comparisons,
+            verdict=verdict(comparisons.get(VERDICT_METRIC)),
             per_class_f1=_per_class_intervals(counts, confidence=confidence),
             predictions=list(y_pred), samples=None if samples is None else list(samples)))
     pairs = [PairInfo(**{name: row[name] for name in PAIR_INFO_COLUMNS}, gold=gold)
              for row, gold in zip(data.rows, data.gold)]
     return DatasetBenchmark(slug=slug, path=str(ref.folder), config=ref.config, split=ref.split, version=info.version,
                             n=len(data.ids), n_documents=len(set(data.groups)), labels=list(data.labels),
-                            best=best_name, models=models, pairs=pairs)
+                            best=scored[0][0].name, reference=reference, models=models, pairs=pairs)
 
 
 def _score(c: Contender, data, info, *, n_resamples: int, seed: int, created: str, confidence: float,
@@ -219,35 +225,22 @@ def _score(c: Contender, data, info, *, n_resamples: int, seed: int, created: st
     return result, tuple(y_pred), samples, counts
 
 
-def _holm(compared: dict[str, dict[str, Comparison]]) -> dict[str, dict[str, Comparison]]:
-    """Each comparison's p-value Holm-adjusted over the models compared with the best, per metric."""
-    from actorstance.bootstrap import holm_adjusted
-
-    out = {name: dict(comparisons) for name, comparisons in compared.items()}
-    for metric in {m for comparisons in compared.values() for m in comparisons}:
-        names = [name for name, comparisons in compared.items() if metric in comparisons]
-        adjusted = holm_adjusted([compared[name][metric].p_value for name in names])
-        for name, p in zip(names, adjusted):
-            out[name][metric] = compared[name][metric].model_copy(update={"p_holm": p})
-    return out
-
-
 def _rank_key(name: str, result) -> tuple:
     """Best first: higher f1_pn, then macro_f1, then accuracy (undefined last), then name."""
     values = [result.metrics[m].value for m in (RANKING_METRIC, "macro_f1", "accuracy")]
     return (*((value is None, -(value or 0.0)) for value in values), name)
 
 
-def _compare(counts, best_counts, *, confidence: float) -> dict[str, Comparison]:
+def _compare(counts, reference_counts, *, reference: str, confidence: float) -> dict[str, Comparison]:
     from actorstance.bootstrap import paired_comparison
     from actorstance.evaluation.results import ratio
     from actorstance.metrics import METRIC_NAMES
 
     comparisons = {}
     for metric in METRIC_NAMES:
-        paired = paired_comparison(counts, best_counts, metric, confidence=confidence)
+        paired = paired_comparison(counts, reference_counts, metric, confidence=confidence)
         comparisons[metric] = Comparison(
-            metric=metric, value=ratio(paired.value_a), best_value=ratio(paired.value_b),
+            metric=metric, reference=reference, value=ratio(paired.value_a), reference_value=ratio(paired.value_b),
             difference=ratio(paired.difference), ci_low=paired.ci_low, ci_high=paired.ci_high,
             p_value=paired.p_value, undefined_resamples=paired.undefined)
     return comparisons

@@ -64,8 +64,9 @@ def _leaderboard(b: ExtractionBenchmark) -> list[str]:
 
 
 def _comparisons(b: ExtractionBenchmark) -> list[str]:
-    others = [e for e in b.models if e.name != b.best]
-    lines = [f"### Compared with the best extraction model ({escape(b.best or UNDEFINED)})", ""]
+    others = [e for e in b.models if b.reference is None or e.name != b.reference.name]
+    reference = escape(b.reference.name) if b.reference else UNDEFINED
+    lines = [f"### Compared with the reference extraction model ({reference})", ""]
     if not others:
         return lines + ["Only one model was run."]
     rows = []
@@ -74,14 +75,19 @@ def _comparisons(b: ExtractionBenchmark) -> list[str]:
         for metric in ("f1_pn", "triplet_f1", "pair_f1"):
             c = e.comparisons[metric]
             row += [signed_ci(c.difference, c.ci_low, c.ci_high), p_value(c.p_holm)]
-        rows.append(row)
-    tied = [e.name for e in b.models if e.tied_with_best]
-    return lines + ["Δ = model − best on the same resampled documents (paired bootstrap); p is the two-sided "
-                    "bootstrap p-value of Δ = 0, Holm-adjusted over the models compared.", "",
+        rows.append(row + [e.verdict])
+    groups = {v: [escape(e.name) for e in others if e.verdict == v] for v in ("not distinguishable", "worse", "better")}
+    return lines + [f"The reference is {reference}, {escape(b.reference.why)}. Δ = model − reference on "
+                    "the same resampled documents (paired bootstrap); p is the two-sided bootstrap p-value of Δ = 0, "
+                    f"Holm-adjusted over the {len(others)} models compared with the reference (one family per "
+                    "metric). The verdict reads Δ f1_pn: *worse* or *better* when its p (Holm) is below 0.05, by the "
+                    "sign of Δ; otherwise *not distinguishable*.", "",
                     *table(["model", "Δ f1_pn [95% CI]", "p (Holm)", "Δ triplet_f1 [95% CI]", "p (Holm)",
-                            "Δ pair_f1 [95% CI]", "p (Holm)"], rows, "lllllll"),
-                    "", "**Best group** (Holm-adjusted p of Δ f1_pn ≥ 0.05, over the models compared): "
-                    + ", ".join(escape(n) for n in tied) + "."]
+                            "Δ pair_f1 [95% CI]", "p (Holm)", "verdict"], rows, "llllllll"),
+                    "", "**Not distinguishable from the reference** (Holm-adjusted p of Δ f1_pn ≥ 0.05 or undefined): "
+                    + (", ".join(groups["not distinguishable"]) or "none") + "; **worse**: "
+                    + (", ".join(groups["worse"]) or "none") + "; **better**: "
+                    + (", ".join(groups["better"]) or "none") + "."]
 
 
 def _alignment(b: ExtractionBenchmark) -> list[str]:

@@ -3,7 +3,9 @@
 Each model is scored exactly as ``actorstance evaluate --task extraction`` scores it
 (:func:`~actorstance.extraction.evaluate.build_extraction_result`); this module adds what needs
 several models on the same documents: the ranking and a paired bootstrap of every model against
-the best one. Paired resamples draw the same documents for both models (items of a
+the reference — the best one, since every extraction model reads one whole document at a time —
+Holm-adjusted over the models compared, with each model's signed verdict (the same rule as the
+pair task: :mod:`actorstance.reports.reference`). Paired resamples draw the same documents for both models (items of a
 single-document split: the union of both models' pairs and the gold pairs, so both are counted
 on the same items).
 
@@ -22,10 +24,8 @@ from actorstance.extraction.scoring import DocumentScore, metrics_from_counts, r
 
 #: Ranking: higher f1_pn, then triplet_f1, then pair_f1 (undefined last), then name.
 RANKING_METRICS: tuple[str, ...] = ("f1_pn", "triplet_f1", "pair_f1")
-#: Metrics compared with the best model.
+#: Metrics compared with the reference model.
 COMPARED: tuple[str, ...] = ("f1_pn", "triplet_f1", "pair_f1")
-#: Worse than the best: Holm-adjusted p of Δ f1_pn below this (the pair task's rule).
-WORSE_ALPHA = 0.05
 
 
 def extraction_contenders(setting: str, models: Sequence[str] = (), predictions: Sequence[tuple[str, Path]] = ()
@@ -56,7 +56,8 @@ def run_extraction_benchmark(folder: str | Path, split: str, setting: str, *, mo
     from actorstance.extraction.evaluate import build_extraction_result, documents_info, predict_extraction
     from actorstance.extraction.predictions import read_extraction_predictions
     from actorstance.extraction.split import load_documents
-    from actorstance.reports.results import Comparison, ExtractionBenchmark, ExtractionEntry, NotRun
+    from actorstance.reports.reference import EXTRACTION_WHY, VERDICT_METRIC, holm_family, verdict
+    from actorstance.reports.results import Comparison, ExtractionBenchmark, ExtractionEntry, NotRun, Reference
 
     data = load_documents(folder, split)
     info = documents_info(data)
@@ -85,32 +86,20 @@ def run_extraction_benchmark(folder: str | Path, split: str, setting: str, *, mo
                                                created=created, dataset=info, inference=inference)
         scored.append((c, result, docs))
     scored.sort(key=lambda item: _rank_key(item[0].name, item[1]))
-    compared = _holm([{} if i == 0 else {
-        metric: Comparison(metric=metric, **_paired(docs, scored[0][2], metric, n_resamples=n_resamples, seed=seed,
-                                                    confidence=confidence, ratio=ratio))
-        for metric in COMPARED} for i, (_, _, docs) in enumerate(scored)])
-    models_out = []
-    for (c, result, _), comparisons in zip(scored, compared):
-        head = comparisons.get("f1_pn")
-        tied = head is None or head.p_holm is None or head.p_holm >= WORSE_ALPHA
-        models_out.append(ExtractionEntry(name=c.name, source=c.source, result=result, comparisons=comparisons,
-                                          tied_with_best=tied))
+    reference = Reference(name=scored[0][0].name, rule="best", why=EXTRACTION_WHY) if scored else None
+    compared = holm_family({c.name: {} if i == 0 else {
+        metric: Comparison(metric=metric, reference=reference.name,
+                           **_paired(docs, scored[0][2], metric, n_resamples=n_resamples, seed=seed,
+                                     confidence=confidence, ratio=ratio))
+        for metric in COMPARED} for i, (c, _, docs) in enumerate(scored)})
+    models_out = [ExtractionEntry(name=c.name, source=c.source, result=result, comparisons=compared[c.name],
+                                  verdict=verdict(compared[c.name].get(VERDICT_METRIC)))
+                  for c, result, _ in scored]
     gold = sum(len(g) for g in data.gold())
     return ExtractionBenchmark(path=str(folder), split=split, setting=setting, version=info.version,
                                n_documents=len(data.doc_ids), gold_triplets=gold,
-                               best=scored[0][0].name if scored else None, models=models_out, not_run=not_run)
-
-
-def _holm(compared: list[dict]) -> list[dict]:
-    """Each metric's p-values Holm-adjusted over the models compared with the best (as for the pair task)."""
-    from actorstance.bootstrap import holm_adjusted
-
-    out = [dict(c) for c in compared]
-    for metric in COMPARED:
-        at = [i for i, c in enumerate(compared) if metric in c]
-        for i, p in zip(at, holm_adjusted([compared[i][metric].p_value for i in at])):
-            out[i][metric] = compared[i][metric].model_copy(update={"p_holm": p})
-    return out
+                               best=reference.name if reference else None, reference=reference, models=models_out,
+                               not_run=not_run)
 
 
 def _rank_key(name: str, result) -> tuple:
@@ -132,7 +121,7 @@ def _paired(docs_a: Sequence[DocumentScore], docs_b: Sequence[DocumentScore], me
     _, counts_b = resampled_counts(items_b, groups, n_resamples=n_resamples, seed=seed)
     diffs = metrics_from_counts(counts_a)[metric] - metrics_from_counts(counts_b)[metric]
     interval = percentile_interval(diffs, confidence=confidence)
-    return {"value": ratio(value_a), "best_value": ratio(value_b),
+    return {"value": ratio(value_a), "reference_value": ratio(value_b),
             "difference": ratio(value_a - value_b),
             "ci_low": interval.low, "ci_high": interval.high, "p_value": two_sided_p_value(diffs),
             "undefined_resamples": interval.undefined}

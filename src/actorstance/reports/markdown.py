@@ -184,8 +184,7 @@ def _leaderboard(d: DatasetBenchmark) -> list[str]:
         r = m.result
         cells = [with_ci(r.metrics[k].value, r.metrics[k].ci_low, r.metrics[k].ci_high)
                  for k in ("f1_pn", "macro_f1", "accuracy")]
-        name = escape(m.name) + (TRANSDUCTIVE_MARK if r.model.transductive else "")
-        name = f"**{name}**" if m.name == d.best else name
+        name = f"**{_name(m)}**" if m.name == d.best else _name(m)
         rows.append([str(rank), name, *cells, str(r.n), str(r.abstentions), escape(_training(m))])
     lines = ["### Leaderboard", "", "Ranked by `f1_pn` (mean F1 of `positive` and `negative`), then `macro_f1`, then "
              "`accuracy`.", "", *table(["#", "model", "f1_pn [95% CI]", "macro_f1 [95% CI]", "accuracy [95% CI]", "n",
@@ -195,27 +194,41 @@ def _leaderboard(d: DatasetBenchmark) -> list[str]:
     return lines
 
 
+def _name(m: ModelEntry) -> str:
+    """The model's escaped name, with :data:`TRANSDUCTIVE_MARK` when it pools a document's pairs."""
+    return escape(m.name) + (TRANSDUCTIVE_MARK if m.result.model.transductive else "")
+
+
 def _comparisons(d: DatasetBenchmark) -> list[str]:
-    others = [m for m in d.models if m.name != d.best]
-    lines = [f"### Compared with the best model ({escape(d.best)})", ""]
+    ref = d.reference_model
+    others = [m for m in d.models if m.name != ref.name]
+    lines = [f"### Compared with the reference model ({_name(ref)})", ""]
     if not others:
         return lines + ["Only one model was benchmarked."]
-    lines += ["Δ = model − best, on the same bootstrap resamples (paired bootstrap); p is the two-sided "
+    lines += [f"The reference is {_name(ref)}, {escape(d.reference.why)}."]
+    if d.best != ref.name:
+        lines[-1] += (f" It is not the top of the leaderboard: {_name(d.best_model)} ranks first but pools a "
+                      "document's pairs, so it is compared with the reference like every other model.")
+    lines += ["", "Δ = model − reference, on the same bootstrap resamples (paired bootstrap); p is the two-sided "
               "bootstrap p-value of Δ = 0, and p (Holm) the same p-value Holm-adjusted over the "
-              f"{len(others)} models compared with the best (one family per metric).", ""]
-    rows = [[escape(m.name), *(cell for c in (m.comparisons[k] for k in ("f1_pn", "macro_f1", "accuracy")) for cell in
-                                (signed_ci(c.difference, c.ci_low, c.ci_high), p_value(c.p_value), p_value(c.p_holm)))]
-            for m in others]
+              f"{len(others)} models compared with the reference (one family per metric). The verdict reads "
+              "Δ f1_pn: *worse* or *better* when its p (Holm) is below 0.05, by the sign of Δ; otherwise *not "
+              "distinguishable*.", ""]
+    rows = [[_name(m), *(cell for c in (m.comparisons[k] for k in ("f1_pn", "macro_f1", "accuracy")) for cell in
+                         (signed_ci(c.difference, c.ci_low, c.ci_high), p_value(c.p_value), p_value(c.p_holm))),
+             m.verdict] for m in others]
     lines += table(["model", "Δ f1_pn [95% CI]", "p", "p (Holm)", "Δ macro_f1 [95% CI]", "p", "p (Holm)",
-                    "Δ accuracy [95% CI]", "p", "p (Holm)"], rows, "llllllllll")
-    tied = [m.name for m in d.models if m.tied_with_best]
-    worse = [m.name for m in d.models if not m.tied_with_best]
-    lines += ["", "**Best group** — the best model and every model whose Holm-adjusted p of Δ f1_pn is 0.05 or "
-              "more, i.e. that this data cannot tell apart from the best: "
-              + ", ".join(escape(name) for name in tied) + "."]
-    lines += ["", "**Worse than the best** (Holm-adjusted p of Δ f1_pn below 0.05 over the models compared, so the "
-              "chance of calling any model worse by mistake stays under 5%): " + ", ".join(escape(n) for n in worse)
-              + "."] if worse else []
+                    "Δ accuracy [95% CI]", "p", "p (Holm)", "verdict"], rows, "lllllllllll")
+    by_verdict = {v: [_name(m) for m in others if m.verdict == v] for v in ("not distinguishable", "worse", "better")}
+    lines += ["", "**Not distinguishable from the reference** — models whose Holm-adjusted p of Δ f1_pn is 0.05 or "
+              "more (or undefined), i.e. that this data cannot tell apart from it: "
+              + (", ".join(by_verdict["not distinguishable"]) or "none") + "."]
+    test = ("Holm-adjusted two-sided p of Δ f1_pn below 0.05 over the models compared, so the chance of calling "
+            "any model different by mistake stays under 5%")
+    if by_verdict["worse"]:
+        lines += ["", f"**Worse than the reference** ({test}; Δ < 0): " + ", ".join(by_verdict["worse"]) + "."]
+    if by_verdict["better"]:
+        lines += ["", f"**Better than the reference** ({test}; Δ > 0): " + ", ".join(by_verdict["better"]) + "."]
     lines += _undefined(d)
     return lines
 
@@ -296,7 +309,7 @@ def _notes(d: DatasetBenchmark, result: BenchmarkResult) -> list[str]:
         median = halves[len(halves) // 2]
         notes.append(f"The paired intervals of Δ `f1_pn` above have a median half-width of {median:.3f}. They score "
                      "both models on the same resamples, so they are the yardstick for this leaderboard; a model "
-                     "is only called worse than the best when its Holm-adjusted p is below 0.05.")
+                     "is only called worse or better than the reference when its Holm-adjusted p is below 0.05.")
     if boot.unit == "pairs":
         notes.append("The split has a single document, so the bootstrap resamples pairs as if they were "
                      "independent. Pairs of one article share its author, outlet and actors: the intervals describe "

@@ -4,7 +4,8 @@
 Each model's score is an :class:`~actorstance.evaluation.results.EvaluationResult`, exactly as
 ``actorstance evaluate --output`` writes it. Around those results the benchmark adds what only a
 comparison of several models on the same pairs can give: per-class F1 intervals, paired
-comparisons with the best model over the same bootstrap resamples, and the per-pair predictions
+comparisons with a reference model over the same bootstrap resamples (the best row-level model:
+:mod:`actorstance.reports.reference`), each with its signed verdict, and the per-pair predictions
 (for the stance network and the error table). JSON output has sorted keys; with
 ``SOURCE_DATE_EPOCH`` set, two runs with the same inputs are byte-identical.
 """
@@ -17,14 +18,22 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
 from actorstance.columns import COLUMN_TABLE, PYTHON_TYPES, columns
-from actorstance.errors import InputError
+from actorstance.errors import ActorstanceError, InputError
 from actorstance.inputs import read_json
 from actorstance.evaluation.results import EvaluationResult
 from actorstance.extraction.results import ExtractionResult
 from actorstance.problems import MAX_PROBLEMS, validation_problems
 
 #: Version of the benchmark result format; bump the major part when a field changes meaning.
-BENCHMARK_SCHEMA_VERSION = "1.0"
+#: 2.0: models are compared with a ``reference`` (the best row-level model in the pair task, never a
+#: transductive one when a row-level model ran), not with ``best``; the boolean ``tied_with_best``
+#: became the signed ``verdict`` (worse / not distinguishable / better); ``Comparison.best_value``
+#: became ``reference_value`` and names its ``reference``. Evaluation results inside are
+#: :data:`~actorstance.evaluation.results.RESULTS_SCHEMA_VERSION` 1.1.
+BENCHMARK_SCHEMA_VERSION = "2.0"
+
+#: Outcome of a model's comparison with the reference (:func:`actorstance.reports.reference.verdict`).
+Verdict = Literal["reference", "worse", "not distinguishable", "better"]
 
 
 class _Frozen(BaseModel):
@@ -40,19 +49,37 @@ class Interval(_Frozen):
 
 
 class Comparison(_Frozen):
-    """``metric(model) - metric(best)`` over the same bootstrap resamples (a paired bootstrap)."""
+    """``metric(model) - metric(reference)`` over the same bootstrap resamples (a paired bootstrap)."""
 
     metric: str
+    reference: str = Field(description="Name of the model compared with (the dataset's `reference`).")
     value: float | None = Field(description="The model's point estimate.")
-    best_value: float | None = Field(description="The best model's point estimate.")
-    difference: float | None = Field(description="value - best_value; null when either is undefined.")
+    reference_value: float | None = Field(description="The reference model's point estimate.")
+    difference: float | None = Field(description="value - reference_value; null when either is undefined.")
     ci_low: float | None
     ci_high: float | None
     p_value: float | None = Field(description="Two-sided bootstrap p-value of a zero difference.")
     p_holm: float | None = Field(
-        default=None, description="p_value Holm-adjusted over the models compared with the best on this metric "
+        default=None, description="p_value Holm-adjusted over the models compared with the reference on this metric "
                                   "(one family per metric and dataset).")
     undefined_resamples: int = Field(ge=0)
+
+
+class Reference(_Frozen):
+    """The model every other model of a benchmark is compared with, and why that one."""
+
+    name: str
+    rule: Literal["best-row-level", "best-transductive", "best"] = Field(
+        description="best-row-level: the best model whose answer for a pair depends on that pair alone (also the "
+                    "reference of transductive models); best-transductive: no row-level model ran; best: the "
+                    "extraction task, where every model reads whole documents.")
+    why: str = Field(description="The rule in words, as the report states it.")
+
+
+_VERDICT_DESCRIPTION = (
+    "reference: the model compared with; worse / better: the Holm-adjusted two-sided p-value of its f1_pn difference "
+    "is below 0.05, by the sign of the difference; not distinguishable: otherwise (or undefined, e.g. without "
+    "resamples).")
 
 
 class ModelEntry(_Frozen):
@@ -63,10 +90,8 @@ class ModelEntry(_Frozen):
     result: EvaluationResult = Field(description="Exactly what `actorstance evaluate --output` writes.")
     per_class_f1: dict[str, Interval] = Field(description="Bootstrap interval of each label's F1, by label.")
     comparisons: dict[str, Comparison] = Field(
-        description="By metric, this model minus the best one; empty for the best model itself.")
-    tied_with_best: bool = Field(
-        description="The best model itself, or the Holm-adjusted p-value of its f1_pn difference is 0.05 or more "
-                    "(or undefined): the data cannot tell this model apart from the best.")
+        description="By metric, this model minus the reference; empty for the reference itself.")
+    verdict: Verdict = Field(description=_VERDICT_DESCRIPTION)
     predictions: list[str | None] = Field(description="Predicted label of each pair, in the order of `pairs`.")
     samples: list[dict] | None = Field(
         default=None, exclude_if=lambda value: value is None,
@@ -97,7 +122,9 @@ class DatasetBenchmark(_Frozen):
     n: int = Field(ge=1)
     n_documents: int = Field(ge=1)
     labels: list[str]
-    best: str = Field(description="Highest f1_pn (ties: macro_f1, accuracy, then name).")
+    best: str = Field(description="Highest f1_pn of all models, transductive ones included (ties: macro_f1, "
+                                  "accuracy, then name); its predictions are drawn as the stance network.")
+    reference: Reference = Field(description="The model the others are compared with: the best row-level one.")
     models: list[ModelEntry] = Field(description="Sorted by rank (best first).")
     pairs: list[PairInfo]
 
@@ -109,6 +136,10 @@ class DatasetBenchmark(_Frozen):
     def best_model(self) -> ModelEntry:
         return self.model(self.best)
 
+    @property
+    def reference_model(self) -> ModelEntry:
+        return self.model(self.reference.name)
+
 
 class ExtractionEntry(_Frozen):
     """One extraction model of a benchmark: its result and how it compares with the best."""
@@ -116,10 +147,9 @@ class ExtractionEntry(_Frozen):
     name: str
     source: Literal["baseline", "model", "predictions"]
     result: ExtractionResult = Field(description="Exactly what `actorstance evaluate --task extraction --output` writes.")
-    comparisons: dict[str, Comparison] = Field(description="By metric, this model minus the best one (paired "
-                                                           "bootstrap over documents); empty for the best.")
-    tied_with_best: bool = Field(description="The best model itself, or the Holm-adjusted p-value of its f1_pn "
-                                             "difference is at least 0.05 (or undefined).")
+    comparisons: dict[str, Comparison] = Field(description="By metric, this model minus the reference (paired "
+                                                           "bootstrap over documents); empty for the reference.")
+    verdict: Verdict = Field(description=_VERDICT_DESCRIPTION)
 
 
 class NotRun(_Frozen):
@@ -139,6 +169,8 @@ class ExtractionBenchmark(_Frozen):
     n_documents: int = Field(ge=1)
     gold_triplets: int = Field(ge=0)
     best: str | None = Field(description="Highest f1_pn (ties: triplet_f1, pair_f1, then name); null when no model ran.")
+    reference: Reference | None = Field(description="The model the others are compared with (the best); null when "
+                                                    "no model ran.")
     models: list[ExtractionEntry] = Field(description="Sorted by rank (best first).")
     not_run: list[NotRun]
 
@@ -180,6 +212,12 @@ class BenchmarkResult(_Frozen):
 
         fix = "pass the results.json written by `actorstance benchmark`"
         data = read_json(path, what="benchmark result", fix=fix)
+        found = data.get("schema_version") if isinstance(data, dict) else None
+        if isinstance(found, str) and found.split(".")[0] != BENCHMARK_SCHEMA_VERSION.split(".")[0]:
+            raise ActorstanceError(f"{path}: a benchmark result of schema version {found}; this actorstance reads "
+                             f"{BENCHMARK_SCHEMA_VERSION} (since 2.0 models are compared with a row-level reference and "
+                             "get a signed verdict instead of tied_with_best). Fix: rerun `actorstance benchmark` to "
+                             "write it again")
         try:
             return cls.model_validate(data, strict=False)
         except ValidationError as err:
