@@ -90,7 +90,7 @@ def figures(dataset: str, max_tokens: int) -> dict:
     leaderboard = [{"name": m["name"].replace(base_url, "http://127.0.0.1:PORT/v1"), "rank": rank,
                     **{metric: {k: m["result"]["metrics"][metric][k] for k in ("value", "ci_low", "ci_high")}
                        for metric in ("f1_pn", "macro_f1", "accuracy")},
-                    "abstentions": m["result"]["abstentions"], "tied_with_best": m["tied_with_best"]}
+                    "abstentions": m["result"]["abstentions"], "verdict": m["verdict"]}
                    for rank, m in enumerate(d["models"], start=1)]
     return {
         "dataset": {"path": dataset, "config": d["config"], "split": d["split"], "n": d["n"],
@@ -110,6 +110,17 @@ def figures(dataset: str, max_tokens: int) -> dict:
         "machine": {"cpus": os.cpu_count(), "load_average_1min_at_end": round(os.getloadavg()[0], 2),
                     "python": platform.python_version(), "platform": platform.platform()},
     }
+
+
+def _verdict(m: dict, leaderboard: list[dict]) -> str:
+    """The model's verdict against the benchmark's reference; a file written before benchmark schema 2.0 has
+    ``tied_with_best`` instead (compared with rank 1, which here is a row-level baseline), so the sign is read
+    from the f1_pn values."""
+    if "verdict" in m:
+        return m["verdict"]
+    if m["tied_with_best"]:
+        return "reference" if m["rank"] == 1 else "not distinguishable"
+    return "worse" if m["f1_pn"]["value"] < leaderboard[0]["f1_pn"]["value"] else "better"
 
 
 def render(f: dict) -> str:
@@ -139,12 +150,12 @@ def render(f: dict) -> str:
         "",
         "## Scores (95% bootstrap intervals, 1000 resamples, seed 0)",
         "",
-        "| # | model | f1_pn | macro_f1 | accuracy | abstained | tied with best |",
+        "| # | model | f1_pn | macro_f1 | accuracy | abstained | vs the reference |",
         "|---:|---|---|---|---|---:|---|",
     ]
     for m in f["leaderboard"]:
         lines.append(f"| {m['rank']} | `{m['name']}` | {ci(m['f1_pn'])} | {ci(m['macro_f1'])} | {ci(m['accuracy'])} | "
-                     f"{m['abstentions']} | {'yes' if m['tied_with_best'] else 'no'} |")
+                     f"{m['abstentions']} | {_verdict(m, f['leaderboard'])} |")
     lines += [
         "",
         "A 135M-parameter model is weak at this task; the point of this report is the path: a real server, "

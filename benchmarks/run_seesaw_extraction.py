@@ -107,7 +107,7 @@ def summarise(board: dict, results: dict, costs: dict) -> dict:
     for m in board["models"]:
         r = m["result"]
         models.append({
-            "name": m["name"], "tied_with_best": m["tied_with_best"],
+            "name": m["name"], "verdict": m["verdict"],
             "training": {k: r["training"][k] for k in ("kind", "n_folds", "n_train")} if r["training"] else None,
             "metrics": {name: _metric(r["metrics"][name]) for name in METRICS},
             "per_label": [{k: row[k] for k in ("label", "precision", "recall", "f1", "support", "predicted")}
@@ -126,7 +126,7 @@ def summarise(board: dict, results: dict, costs: dict) -> dict:
         "gold_pairs": first["gold_pairs"] if first else None,
         "bootstrap": {k: first["bootstrap"][k] for k in ("n_resamples", "seed", "confidence", "unit", "n_units")}
         if first else None,
-        "best": board["best"], "models": models, "not_run": [n["name"] for n in board["not_run"]],
+        "best": board["best"], "compared_with": board["reference"], "models": models, "not_run": [n["name"] for n in board["not_run"]],
         "reference": RUSENTREL,
     }
 
@@ -180,13 +180,15 @@ def _section(s: dict) -> list[str]:
                      f"{_ci(k['direction_swap_rate'])} | "
                      f"{training} |")
     if len(s["models"]) > 1:
-        lines += ["", "Paired comparison with the best model (Δ f1_pn, percentage points, same resampled documents):",
-                  ""]
+        lines += ["", f"Paired comparison with the reference model, `{s['compared_with']['name']}` — "
+                  f"{s['compared_with']['why']} (Δ f1_pn, percentage points, same resampled documents; verdict: "
+                  "Holm-adjusted two-sided p below 0.05, by the sign of Δ):", ""]
     for m in s["models"]:
         c = m["comparisons"].get("f1_pn")
         if c:
             lines.append(f"- `{m['name']}`: {c['difference'] * 100:+.1f} [{c['ci_low'] * 100:+.1f}, "
-                         f"{c['ci_high'] * 100:+.1f}], p = {c['p_value']:.3f} (Holm-adjusted {c['p_holm']:.3f})")
+                         f"{c['ci_high'] * 100:+.1f}], p = {c['p_value']:.3f} (Holm-adjusted {c['p_holm']:.3f}): "
+                         f"{m['verdict']}")
     lines += ["", "Per label (triplet F1, %; support = gold triplets):", "",
               "| model | " + " | ".join(row["label"] for row in s["models"][0]["per_label"]) + " |",
               "|---|" + "---|" * len(s["models"][0]["per_label"])]

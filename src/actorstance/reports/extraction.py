@@ -7,7 +7,8 @@ from actorstance.escaping import markdown as escape, markdown_code as code
 from actorstance.extraction.alignment import TIERS
 from actorstance.extraction.scoring import ERROR_KINDS
 from actorstance.plural import plural
-from actorstance.reports.markdown import UNDEFINED, p_value, signed_ci, table, with_ci
+from actorstance.reports.comparison_text import extraction_comparisons
+from actorstance.reports.cells import UNDEFINED, table, with_ci
 from actorstance.reports.results import ExtractionBenchmark
 
 #: Error kinds listed per model in the "most frequent" table.
@@ -29,7 +30,7 @@ def extraction_section(b: ExtractionBenchmark) -> list[str]:
     if not b.models:
         lines += ["No model could be run on this split."]
     else:
-        lines += _leaderboard(b) + [""] + _comparisons(b) + [""] + _alignment(b) + [""] + _errors(b)
+        lines += _leaderboard(b) + [""] + extraction_comparisons(b) + [""] + _alignment(b) + [""] + _errors(b)
     if b.not_run:
         lines += ["", "Not run:", ""] + [f"- {escape(n.name)}: {escape(n.reason)}" for n in b.not_run]
     return lines
@@ -61,33 +62,6 @@ def _leaderboard(b: ExtractionBenchmark) -> list[str]:
             "(lower is better).", "",
             *table(["#", "model", "f1_pn [95% CI]", "triplet_f1 [95% CI]", "pair_f1 [95% CI]",
                     "swap rate [95% CI]", "predicted", "training"], rows, "rlllllrl")]
-
-
-def _comparisons(b: ExtractionBenchmark) -> list[str]:
-    others = [e for e in b.models if b.reference is None or e.name != b.reference.name]
-    reference = escape(b.reference.name) if b.reference else UNDEFINED
-    lines = [f"### Compared with the reference extraction model ({reference})", ""]
-    if not others:
-        return lines + ["Only one model was run."]
-    rows = []
-    for e in others:
-        row = [escape(e.name)]
-        for metric in ("f1_pn", "triplet_f1", "pair_f1"):
-            c = e.comparisons[metric]
-            row += [signed_ci(c.difference, c.ci_low, c.ci_high), p_value(c.p_holm)]
-        rows.append(row + [e.verdict])
-    groups = {v: [escape(e.name) for e in others if e.verdict == v] for v in ("not distinguishable", "worse", "better")}
-    return lines + [f"The reference is {reference}, {escape(b.reference.why)}. Δ = model − reference on "
-                    "the same resampled documents (paired bootstrap); p is the two-sided bootstrap p-value of Δ = 0, "
-                    f"Holm-adjusted over the {len(others)} models compared with the reference (one family per "
-                    "metric). The verdict reads Δ f1_pn: *worse* or *better* when its p (Holm) is below 0.05, by the "
-                    "sign of Δ; otherwise *not distinguishable*.", "",
-                    *table(["model", "Δ f1_pn [95% CI]", "p (Holm)", "Δ triplet_f1 [95% CI]", "p (Holm)",
-                            "Δ pair_f1 [95% CI]", "p (Holm)", "verdict"], rows, "llllllll"),
-                    "", "**Not distinguishable from the reference** (Holm-adjusted p of Δ f1_pn ≥ 0.05 or undefined): "
-                    + (", ".join(groups["not distinguishable"]) or "none") + "; **worse**: "
-                    + (", ".join(groups["worse"]) or "none") + "; **better**: "
-                    + (", ".join(groups["better"]) or "none") + "."]
 
 
 def _alignment(b: ExtractionBenchmark) -> list[str]:

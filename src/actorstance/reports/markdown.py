@@ -15,46 +15,14 @@ from typing import Sequence
 
 from actorstance.escaping import markdown as escape, markdown_code as code, markdown_fenced
 from actorstance.plural import plural
+from actorstance.reports.cells import TRANSDUCTIVE_MARK, TRANSDUCTIVE_NOTE, UNDEFINED, num, table, with_ci
+from actorstance.reports.comparison_text import pair_comparisons
 from actorstance.reports.results import BenchmarkResult, DatasetBenchmark, ModelEntry
 
-#: Shown for an undefined value (``null`` in the JSON).
-UNDEFINED = "—"
 #: How many misclassified pairs of the best model the report lists per dataset.
 MAX_ERRORS = 25
 #: Labels with fewer gold pairs than this get a warning in the notes.
 FEW_PAIRS = 10
-#: Appended to the name of a ``transductive = "document"`` model in the leaderboard.
-TRANSDUCTIVE_MARK = " †"
-TRANSDUCTIVE_NOTE = ("*transductive (document)*: the model's answer for a pair also reads the other pairs of its "
-                     "document predicted with it (never a label); its scores hold when whole documents are predicted "
-                     "together and are not per-row figures comparable with the row-level models'.")
-
-
-def num(value: float | None, digits: int = 3) -> str:
-    return UNDEFINED if value is None else f"{value:.{digits}f}"
-
-
-def with_ci(value: float | None, low: float | None, high: float | None) -> str:
-    if low is None or high is None:
-        return num(value)
-    return f"{num(value)} [{num(low)}, {num(high)}]"
-
-
-def signed_ci(value: float | None, low: float | None, high: float | None) -> str:
-    def s(x):
-        return UNDEFINED if x is None else f"{x:+.3f}"
-    return s(value) if low is None or high is None else f"{s(value)} [{s(low)}, {s(high)}]"
-
-
-def p_value(value: float | None) -> str:
-    return UNDEFINED if value is None else ("< 0.001" if value < 0.001 else f"{value:.3f}")
-
-
-def table(header: Sequence[str], rows: Sequence[Sequence[str]], align: str | None = None) -> list[str]:
-    """A GFM table; ``align`` is one character per column (``l`` or ``r``). Cells must be escaped."""
-    align = align or "l" * len(header)
-    rule = ["---:" if a == "r" else "---" for a in align]
-    return ["| " + " | ".join(row) + " |" for row in [list(header), rule, *rows]]
 
 
 def render_report(result: BenchmarkResult, *, files: dict[str, dict[str, str]],
@@ -144,7 +112,7 @@ def _dataset_section(d: DatasetBenchmark, result: BenchmarkResult, files: dict[s
     lines = [f"## {escape(_title(d))}", "",
              f"{d.n} pairs from {docs}; dataset version {code(d.version) if d.version else UNDEFINED}; labels "
              + ", ".join(code(label) for label in d.labels) + ".", ""]
-    lines += _leaderboard(d) + [""] + _comparisons(d) + [""] + _per_class(d, files) + [""]
+    lines += _leaderboard(d) + [""] + pair_comparisons(d) + [""] + _per_class(d, files) + [""]
     lines += _llm_runs(d, files) + _confusions(files) + _network(d, files) + _notes(d, result)
     return lines
 
@@ -184,7 +152,8 @@ def _leaderboard(d: DatasetBenchmark) -> list[str]:
         r = m.result
         cells = [with_ci(r.metrics[k].value, r.metrics[k].ci_low, r.metrics[k].ci_high)
                  for k in ("f1_pn", "macro_f1", "accuracy")]
-        name = f"**{_name(m)}**" if m.name == d.best else _name(m)
+        name = escape(m.name) + (TRANSDUCTIVE_MARK if r.model.transductive else "")
+        name = f"**{name}**" if m.name == d.best else name
         rows.append([str(rank), name, *cells, str(r.n), str(r.abstentions), escape(_training(m))])
     lines = ["### Leaderboard", "", "Ranked by `f1_pn` (mean F1 of `positive` and `negative`), then `macro_f1`, then "
              "`accuracy`.", "", *table(["#", "model", "f1_pn [95% CI]", "macro_f1 [95% CI]", "accuracy [95% CI]", "n",
@@ -192,54 +161,6 @@ def _leaderboard(d: DatasetBenchmark) -> list[str]:
     if any(m.result.model.transductive for m in d.models):
         lines += ["", f"{TRANSDUCTIVE_MARK.strip()} {TRANSDUCTIVE_NOTE}"]
     return lines
-
-
-def _name(m: ModelEntry) -> str:
-    """The model's escaped name, with :data:`TRANSDUCTIVE_MARK` when it pools a document's pairs."""
-    return escape(m.name) + (TRANSDUCTIVE_MARK if m.result.model.transductive else "")
-
-
-def _comparisons(d: DatasetBenchmark) -> list[str]:
-    ref = d.reference_model
-    others = [m for m in d.models if m.name != ref.name]
-    lines = [f"### Compared with the reference model ({_name(ref)})", ""]
-    if not others:
-        return lines + ["Only one model was benchmarked."]
-    lines += [f"The reference is {_name(ref)}, {escape(d.reference.why)}."]
-    if d.best != ref.name:
-        lines[-1] += (f" It is not the top of the leaderboard: {_name(d.best_model)} ranks first but pools a "
-                      "document's pairs, so it is compared with the reference like every other model.")
-    lines += ["", "Δ = model − reference, on the same bootstrap resamples (paired bootstrap); p is the two-sided "
-              "bootstrap p-value of Δ = 0, and p (Holm) the same p-value Holm-adjusted over the "
-              f"{len(others)} models compared with the reference (one family per metric). The verdict reads "
-              "Δ f1_pn: *worse* or *better* when its p (Holm) is below 0.05, by the sign of Δ; otherwise *not "
-              "distinguishable*.", ""]
-    rows = [[_name(m), *(cell for c in (m.comparisons[k] for k in ("f1_pn", "macro_f1", "accuracy")) for cell in
-                         (signed_ci(c.difference, c.ci_low, c.ci_high), p_value(c.p_value), p_value(c.p_holm))),
-             m.verdict] for m in others]
-    lines += table(["model", "Δ f1_pn [95% CI]", "p", "p (Holm)", "Δ macro_f1 [95% CI]", "p", "p (Holm)",
-                    "Δ accuracy [95% CI]", "p", "p (Holm)", "verdict"], rows, "lllllllllll")
-    by_verdict = {v: [_name(m) for m in others if m.verdict == v] for v in ("not distinguishable", "worse", "better")}
-    lines += ["", "**Not distinguishable from the reference** — models whose Holm-adjusted p of Δ f1_pn is 0.05 or "
-              "more (or undefined), i.e. that this data cannot tell apart from it: "
-              + (", ".join(by_verdict["not distinguishable"]) or "none") + "."]
-    test = ("Holm-adjusted two-sided p of Δ f1_pn below 0.05 over the models compared, so the chance of calling "
-            "any model different by mistake stays under 5%")
-    if by_verdict["worse"]:
-        lines += ["", f"**Worse than the reference** ({test}; Δ < 0): " + ", ".join(by_verdict["worse"]) + "."]
-    if by_verdict["better"]:
-        lines += ["", f"**Better than the reference** ({test}; Δ > 0): " + ", ".join(by_verdict["better"]) + "."]
-    lines += _undefined(d)
-    return lines
-
-
-def _undefined(d: DatasetBenchmark) -> list[str]:
-    """Where a metric or a difference was undefined on some resamples (left out of its interval)."""
-    counts = [f"{escape(m.name)} {k} {v.undefined_resamples}" for m in d.models for k, v in sorted(
-        [*m.result.metrics.items(), *((f"Δ {k}", c) for k, c in m.comparisons.items())]) if v.undefined_resamples]
-    n = d.models[0].result.bootstrap.n_resamples
-    return ["", f"**Undefined resamples** (of {n}; left out of the interval, `undefined_resamples` in results.json): "
-            + ("; ".join(counts) if counts else "none") + "."]
 
 
 def _per_class(d: DatasetBenchmark, files: dict[str, str]) -> list[str]:
