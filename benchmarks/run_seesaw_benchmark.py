@@ -86,7 +86,9 @@ def main() -> None:
     (staged / "summary.json").write_text(json.dumps(summary, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     for plot in PLOTS:
         shutil.copyfile(bench / board["slug"] / plot, staged / plot)
-    (staged / "report.md").write_text(render(summary), encoding="utf-8")
+    # rendered from the file as committed (sorted keys), so that `--render summary.json` gives the same bytes
+    (staged / "report.md").write_text(render(json.loads((staged / "summary.json").read_text(encoding="utf-8"))),
+                                      encoding="utf-8")
     check_no_seesaw_text(board, staged)
     args.output.mkdir(parents=True, exist_ok=True)
     for path in staged.iterdir():
@@ -204,7 +206,7 @@ def render(s: dict) -> str:
         "for a pair also reads the other pairs of the same document predicted with it (never a label), so it is "
         "not a per-pair figure like the others or the published ones.", "",
         "## Leaderboard (SEESAW test)", "",
-        f"Every Δ is against one **reference**, {ref}: {s['reference']['why']}. The verdict reads Δ f1_pn with "
+        f"Every Δ is against one **reference**, {ref} — {s['reference']['why']}. The verdict reads Δ f1_pn with "
         "its two-sided paired-bootstrap p-value Holm-adjusted over the "
         f"{len(models) - 1} models compared with the reference: *worse* or *better* below 0.05, by the sign of "
         "Δ, otherwise *not distinguishable*.", "",

@@ -88,7 +88,9 @@ def main() -> None:
     shutil.rmtree(staged, ignore_errors=True)
     staged.mkdir()
     (staged / "summary.json").write_text(json.dumps(summary, indent=1, sort_keys=True) + "\n", encoding="utf-8")
-    (staged / "report.md").write_text(render(summary), encoding="utf-8")
+    # rendered from the file as committed (sorted keys), so that `--render summary.json` gives the same bytes
+    (staged / "report.md").write_text(render(json.loads((staged / "summary.json").read_text(encoding="utf-8"))),
+                                      encoding="utf-8")
     check_no_seesaw_text(dataset, staged)
     args.output.mkdir(parents=True, exist_ok=True)
     for path in staged.iterdir():

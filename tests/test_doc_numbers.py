@@ -31,3 +31,20 @@ def test_a_number_edited_by_hand_is_caught(name):
     tampered = text[:start] + edited + text[end:]
     assert doc_numbers.rendered(tampered, name) != tampered
     assert doc_numbers.rendered(text, name) == text
+
+
+@pytest.mark.parametrize("runner, folder", [("run_seesaw_benchmark", "corpus_seesaw"),
+                                            ("run_seesaw_extraction", "corpus_seesaw_extraction")])
+def test_the_committed_seesaw_reports_are_their_summaries_rendered(runner, folder):
+    """report.md is what `python benchmarks/RUNNER.py --render .../summary.json` writes: a figure edited by hand
+    in it, or a summary rerun without its report, fails."""
+    import json
+
+    spec = importlib.util.spec_from_file_location(runner, REPO / "benchmarks" / f"{runner}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    committed = REPO / "benchmarks" / folder
+    summary = json.loads((committed / "summary.json").read_text(encoding="utf-8"))
+    assert module.render(summary) == (committed / "report.md").read_text(encoding="utf-8"), (
+        f"benchmarks/{folder}/report.md is stale: run `python benchmarks/{runner}.py --render "
+        f"benchmarks/{folder}/summary.json` (or rerun it on the corpus) and commit the result")
