@@ -57,10 +57,9 @@ def main() -> None:
         return
     work = args.work
     ann, dataset, bench = work / "annotations", work / "dataset", work / "extraction"
-    costs = {}
-    if not (dataset / "MANIFEST.json").is_file():
-        costs["import seesaw"] = measure([*CLI, "import", "seesaw", str(args.seesaw), "--output", str(ann)])
-        costs["build"] = measure([*CLI, "build", "--annotations", str(ann), "--output", str(dataset)])
+    # always imported and built again: a dataset left in WORK by an earlier run may come from other code
+    costs = {"import seesaw": measure([*CLI, "import", "seesaw", str(args.seesaw), "--output", str(ann)]),
+             "build": measure([*CLI, "build", "--annotations", str(ann), "--output", str(dataset)])}
     costs["benchmark --task extraction"] = measure([
         *CLI, "benchmark", "--task", "extraction", *(a for x in SETTINGS for a in ("--setting", x)),
         "--dataset", f"{dataset}:documents:test", "--bootstrap", str(args.bootstrap), "--seed", str(args.seed),
