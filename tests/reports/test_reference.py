@@ -60,12 +60,14 @@ def test_holm_is_over_the_models_compared_per_metric():
 def oracle(monkeypatch):
     """PooledOracle answering the seed test split's gold labels, beside three registered baselines (two row-level,
     one transductive): a family small enough that a perfect model is told apart from the reference on 20 pairs."""
-    from actorstance.models import registry
+    from actorstance.reports import benchmark
 
     data = load_split_data(SEED)
     monkeypatch.setattr(toy_models.PooledOracle, "answers", dict(zip(data.ids, data.gold)))
-    monkeypatch.setattr(registry, "BASELINES", {name: registry.BASELINES[name]
-                                                for name in ("majority", "lexicon", "cue-stack-document")})
+    every = benchmark.contenders
+    kept = {"baseline:majority", "baseline:lexicon", "baseline:cue-stack-document"}
+    monkeypatch.setattr(benchmark, "contenders", lambda models=(), predictions=(): [
+        c for c in every(models, predictions) if c.source != "baseline" or c.name in kept])
 
 
 def test_a_pooling_oracle_is_compared_with_the_best_row_level_model(oracle):
