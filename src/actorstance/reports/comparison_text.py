@@ -75,6 +75,9 @@ def pair_comparisons(d: DatasetBenchmark) -> list[str]:
     if d.best != ref.name:
         lines[-1] += (f" It is not the top of the leaderboard: {model_name(d.best_model)} ranks first but pools a "
                       "document's pairs, so it is compared with the reference like every other model.")
+    if any(m.source == "predictions" for m in d.models):
+        lines[-1] += (" A predictions file counts as row-level: it cannot say how it was made (benchmark a model "
+                      "that pools a document's pairs as `--model`, where its `transductive` attribute says so).")
     header = _header(PAIR_METRICS, with_p=True)
     lines += ["", rule_sentence(len(others), "bootstrap resamples"), "",
               *table(header, _rows(others, PAIR_METRICS, model_name, with_p=True), "l" * len(header))]
