@@ -6,7 +6,8 @@ import pytest
 
 from actorstance.annotations import load_annotations
 from actorstance.convert import (
-    StancePair, candidate_pairs, convert_files, document_configs, iter_stance_pairs, pair_id, stance_pairs,
+    StancePair, candidate_pairs, convert_files, document_configs, document_pairs, document_records, iter_stance_pairs,
+    pair_id, stance_pairs,
 )
 from actorstance.dataset.probes import id_shape
 from actorstance.errors import PairIdError
@@ -212,3 +213,11 @@ def test_two_pairs_with_one_id_are_an_error_not_an_overwrite(monkeypatch):
     assert str(err.value) == (
         "document 'tiny_a': pairs berg → holm and holm → berg have the same id 'tiny_a/0000000000000000' (a collision "
         "of the pair-id hash). Fix: rename one of these actors' ids in the annotation file; the id hashes the actor ids.")
+
+
+@pytest.mark.parametrize("candidates", [False, True])
+def test_document_records_are_the_records_of_document_pairs(candidates):
+    for doc in load_annotations([TINY]):
+        records = document_records(doc, candidates=candidates)
+        assert records == [p.to_record() for p in document_pairs(doc, candidates=candidates)]
+        assert [list(r) for r in records] == [[f.name for f in fields(StancePair)]] * len(records)

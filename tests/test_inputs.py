@@ -1,8 +1,11 @@
 """The one JSON/JSONL input mechanism: every problem located, never a traceback."""
 
+import json
 import os
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from actorstance.errors import InputError, Problem
 from actorstance.inputs import MAX_DEPTH, iter_jsonl, parse_json, read_bytes, read_json, read_json_object
@@ -30,6 +33,46 @@ def test_duplicate_keys_are_refused_at_their_path(tmp_path, text, path, message)
     (tmp_path / "d.json").write_text(text, encoding="utf-8")
     p = problem(lambda: read_json(tmp_path / "d.json"))
     assert (p.path, p.message.split(" in this")[0]) == (path, message)
+
+
+@pytest.mark.parametrize("text, path", [
+    ('{"a": "x:y", "a": 2}', "a"),  # a ':' inside a string is not a key's
+    ('{"q\\":": 1, "q\\":": 2}', '["q\\":"]'),  # an escaped quote does not end a string
+    ('{"b": "\\\\", "b": "\\"x:"}', "b"),  # an escaped backslash does, before the quote
+    ('{"u": "\\u0022:", "u" : 1}', "u"),  # a \u escape; whitespace before the ':'
+])
+def test_duplicate_keys_are_found_among_colons_quotes_and_escapes_in_strings(text, path):
+    p = problem(lambda: parse_json(text.encode(), "d.json"))
+    assert (p.path, "appears 2 times" in p.message) == (path, True)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.recursive(st.text(alphabet=':"\\{}[], a\n\u00e9\U0001F600', max_size=6) | st.integers() | st.booleans(),
+                    lambda inner: st.lists(inner, max_size=3)
+                    | st.lists(st.tuples(st.text(alphabet=':"\\ ab', max_size=3), inner), max_size=4),
+                    max_leaves=12),
+       st.booleans())
+def test_duplicate_keys_are_found_whatever_the_strings_hold(value, pretty):
+    def render(v):  # lists of (key, value) tuples are objects, written with every key even when repeated
+        if isinstance(v, list) and v and all(isinstance(i, tuple) for i in v):
+            return "{" + ", ".join(f"{json.dumps(k)}{' : ' if pretty else ':'}{render(x)}" for k, x in v) + "}"
+        if isinstance(v, list):
+            return "[" + ",".join(render(x) for x in v) + "]"
+        return json.dumps(v, ensure_ascii=pretty)
+
+    def repeated(v):
+        if isinstance(v, list) and v and all(isinstance(i, tuple) for i in v):
+            keys = [k for k, _ in v]
+            return len(set(keys)) < len(keys) or any(repeated(x) for _, x in v)
+        return isinstance(v, list) and any(repeated(x) for x in v)
+
+    data = render(value).encode()
+    if repeated(value):
+        with pytest.raises(InputError) as info:
+            parse_json(data, "h.json")
+        assert all("appears" in p.message for p in info.value.problems)
+    else:
+        assert parse_json(data, "h.json") == json.loads(data)
 
 
 def test_nesting_is_limited_without_recursion():
@@ -82,6 +125,16 @@ def test_file_system_problems_are_located(tmp_path):
     assert "not a regular file" in problem(lambda: read_bytes(tmp_path / "fifo.json")).message
     (tmp_path / "big.json").write_bytes(b" " * 101)
     assert "more than the 100 bytes" in problem(lambda: read_bytes(tmp_path / "big.json", max_bytes=100)).message
+
+
+@pytest.mark.parametrize("size", [0, 1, 65535, 65536, 200_001])
+def test_read_bytes_reads_the_whole_file_and_the_limit_is_exact(tmp_path, size):
+    data = bytes(range(256)) * (size // 256) + b"x" * (size % 256)
+    (tmp_path / "f").write_bytes(data)
+    assert read_bytes(tmp_path / "f") == data
+    assert read_bytes(tmp_path / "f", max_bytes=size) == data
+    if size:
+        assert "more than the" in problem(lambda: read_bytes(tmp_path / "f", max_bytes=size - 1)).message
 
 
 def test_a_top_level_array_is_refused_by_read_json_object(tmp_path):

@@ -11,6 +11,7 @@ checks are private helpers of it, one small function per rule.
 from __future__ import annotations
 
 import json
+import os
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
@@ -52,7 +53,7 @@ def annotation_files(paths: Iterable[str | Path]) -> list[Path]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found.extend(p for p in sorted(path.glob(f"*{ANNOTATION_SUFFIX}")) if p.name not in NON_DOCUMENT_FILES)
+            found.extend(path / name for name in _document_names(path))
         elif path.is_file():
             found.append(path)
         elif path.exists() or path.is_symlink():  # a FIFO, a device, a symlink loop: say which
@@ -63,6 +64,18 @@ def annotation_files(paths: Iterable[str | Path]) -> list[Path]:
             raise AnnotationError([Problem(str(path), "", "no such file or folder",
                                            "pass an annotation .json file or a folder of them")])
     return found
+
+
+def _document_names(folder: Path) -> list[str]:
+    """Sorted names of the annotation files in ``folder`` (what ``sorted(folder.glob("*.json"))``
+    finds, dot files included, less :data:`NON_DOCUMENT_FILES`), by names: building and comparing a
+    ``Path`` per file was a visible part of listing a large corpus."""
+    try:
+        names = os.listdir(folder)
+    except PermissionError:
+        return []  # as Path.glob: an unreadable folder lists nothing
+    return sorted(name for name in names
+                  if os.path.normcase(name).endswith(ANNOTATION_SUFFIX) and name not in NON_DOCUMENT_FILES)
 
 
 def load_annotations(paths: Iterable[str | Path]) -> list[AnnotatedDocument]:
@@ -256,12 +269,13 @@ def _read_text(path: Path, ref: Any, problems: list[Problem]) -> tuple[str | Non
         return None, None  # reported by schema validation
     text_path = path.parent / ref["path"]
     fix = "give the path of the text relative to this annotation file's folder"
-    if not text_path.exists() and not text_path.is_symlink():
-        problems.append(Problem(where, "text.path", f"text file {ref['path']!r} not found (looked at {text_path})", fix))
-        return None, None
     try:
         data = read_bytes(text_path, what="text file", fix=fix)
     except InputError as err:
+        if not text_path.exists() and not text_path.is_symlink():  # looked for only now: one stat less per file
+            problems.append(Problem(where, "text.path", f"text file {ref['path']!r} not found (looked at {text_path})",
+                                    fix))
+            return None, None
         problem = err.problems[0]
         problems.append(Problem(where, "text.path", f"text file {ref['path']!r} (at {text_path}) {problem.message}",
                                 problem.fix))
@@ -313,6 +327,8 @@ def _paragraph_problems(where: str, listed: list[Span], text: str) -> list[Probl
 
 
 def _duplicates(where: str, kind: str, items: list, fix: str) -> list[Problem]:
+    if len({item.id for item in items}) == len(items):  # the usual case, without counting
+        return []
     counts = Counter(item.id for item in items)
     return [Problem(where, f"{kind}[{i}].id", f"duplicate {kind[:-1]} id '{item.id}'", fix)
             for i, item in enumerate(items) if counts[item.id] > 1]

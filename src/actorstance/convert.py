@@ -58,8 +58,14 @@ CONTEXT_RULE = (
 
 def _to_record(self) -> dict:
     """A JSON/dataset-ready dict; spans become ``{"start", "end"}`` objects, tuples lists."""
-    # field by field: dataclasses.asdict deep-copies and was most of the time of a large convert
-    record = {name: getattr(self, name) for name in _NAMES}
+    # the fields as __init__ set them, in column order (dataclasses.asdict deep-copies and was
+    # most of the time of a large convert)
+    return _record(self.__dict__)
+
+
+def _record(fields: dict) -> dict:
+    """The JSON form of a row's fields (a new dict; ``fields`` is left as it is)."""
+    record = fields.copy()
     for name in _SPANS:
         record[name] = [{"start": s, "end": e} for s, e in record[name]]
     for name in _STRINGS:
@@ -67,7 +73,6 @@ def _to_record(self) -> dict:
     return record
 
 
-_NAMES = tuple(c.name for c in COLUMN_TABLE)
 _SPANS = tuple(c.name for c in COLUMN_TABLE if c.type == "spans")
 _STRINGS = tuple(c.name for c in COLUMN_TABLE if c.type == "strings")
 
@@ -136,8 +141,14 @@ def document_configs(doc: AnnotatedDocument) -> tuple[list[StancePair], list[Sta
     sorted by id. A candidates row is annotated when its ``stance_id`` is set; in a scoped document,
     a stance whose pair has no mentions in a common paragraph is in ``pairs`` only (the candidate
     rule never looks at a label, so it cannot pick that pair)."""
-    annotated, candidates = _document_pairs(doc)
-    return sorted(annotated, key=lambda p: p.id), sorted(candidates, key=lambda p: p.id)
+    annotated, candidates = _document_rows(doc)
+    return [StancePair(**row) for row in annotated], [StancePair(**row) for row in candidates]
+
+
+def document_records(doc: AnnotatedDocument, *, candidates: bool = False) -> list[dict]:
+    """The rows of :func:`document_pairs` in their JSON form (``StancePair.to_record``), made
+    straight from the fields: what ``convert`` writes, without a ``StancePair`` per row."""
+    return [_record(row) for row in _document_rows(doc)[1 if candidates else 0]]
 
 
 def candidate_pairs(doc: AnnotatedDocument, *, index: ParagraphIndex | None = None) -> list[tuple[str, str]]:
@@ -152,64 +163,95 @@ def co_mentioned_pairs(text: str, mentions: Iterable[tuple[str, int]], *,
     ``index`` is the text's :class:`ParagraphIndex` when the caller has it (segmenting is the
     costly part of converting a document)."""
     index = index or ParagraphIndex(text)
-    actors_in: dict[int, set[str]] = {}
+    paragraphs_of: dict[str, set[int]] = {}
     for actor, start in mentions:
-        actors_in.setdefault(index.index_of(start), set()).add(actor)
-    pairs = {pair for actors in actors_in.values() for pair in permutations(sorted(actors), 2)}
+        paragraphs_of.setdefault(actor, set()).add(index.index_of(start))
+    return _co_mentioned(paragraphs_of)
+
+
+def _co_mentioned(paragraphs_of: dict[str, set[int]] | dict[str, frozenset[int]]) -> list[tuple[str, str]]:
+    """The pairs of :func:`co_mentioned_pairs`, from the paragraphs each actor is mentioned in."""
+    actors_in: dict[int, list[str]] = {}
+    for actor, paragraphs in paragraphs_of.items():
+        for paragraph in paragraphs:
+            actors_in.setdefault(paragraph, []).append(actor)
+    pairs = {pair for actors in actors_in.values() if len(actors) > 1 for pair in permutations(actors, 2)}
     return sorted(pairs)
 
 
-def _document_pairs(doc: AnnotatedDocument) -> tuple[list[StancePair], list[StancePair]]:
-    ann = doc.annotation
+class _ActorMentions:
+    """One actor's mentions in text order, each with the number of its paragraph (computed once per
+    document, not once per pair)."""
+
+    __slots__ = ("mentions", "paragraphs", "paragraph_set")
+
+    def __init__(self, mentions: Sequence, index: ParagraphIndex):
+        self.mentions = mentions
+        self.paragraphs = [index.index_of(m.start) for m in mentions]
+        self.paragraph_set = frozenset(self.paragraphs)
+
+
+_NO_MENTIONS = _ActorMentions((), ParagraphIndex(""))
+
+
+def _document_rows(doc: AnnotatedDocument) -> tuple[list[dict], list[dict]]:
+    """The fields of every row of both configs (a dict per row, in column order), each list sorted by id."""
+    ann, text = doc.annotation, doc.text
     actors = {a.id: a for a in ann.actors}
-    mentions_of: dict[str, list[Mention]] = {}
+    by_actor: dict[str, list[Mention]] = {}
     for m in sorted(ann.mentions, key=lambda m: (m.start, m.end, m.id)):
-        mentions_of.setdefault(m.actor, []).append(m)
-    index = ParagraphIndex(doc.text)
+        by_actor.setdefault(m.actor, []).append(m)
+    index = ParagraphIndex(text)
+    mentions_of = {actor: _ActorMentions(mentions, index) for actor, mentions in by_actor.items()}
     doc_annotators = tuple(a.id for a in ann.annotators)
 
     made: list[str] = []  # the id of every row made: one per distinct (source, target, scope)
 
-    def make(source_id: str, target_id: str, label: str, scope: tuple[int, int] | None, **gold) -> StancePair:
+    def make(source_id: str, target_id: str, label: str, scope: tuple[int, int] | None, gold: tuple) -> dict:
         src, tgt = actors[source_id], actors[target_id]
-        src_m, tgt_m = mentions_of.get(source_id, []), mentions_of.get(target_id, [])
-        start, end = scope if scope else context_window(doc.text, index, src_m, tgt_m)
+        src_m, tgt_m = mentions_of.get(source_id, _NO_MENTIONS), mentions_of.get(target_id, _NO_MENTIONS)
+        start, end = scope if scope else _window(index, src_m, tgt_m, len(text))
+        explicit, evidence, stance_id, annotators = gold
         made.append(pid := pair_id(ann.doc_id, source_id, target_id, scope))
-        return StancePair(
-            id=pid, doc_id=ann.doc_id,
-            source_id=source_id, source=src.name, source_type=src.type,
-            target_id=target_id, target=tgt.name, target_type=tgt.type,
-            context=doc.text[start:end], context_start=start,
-            source_spans=_relative(src_m, start, end), target_spans=_relative(tgt_m, start, end),
-            label=label, scope=scope_text(scope), guideline_version=ann.guideline_version, **gold)
+        return {  # the fields of StancePair, in column order
+            "id": pid, "doc_id": ann.doc_id,
+            "source_id": source_id, "source": src.name, "source_type": src.type,
+            "target_id": target_id, "target": tgt.name, "target_type": tgt.type,
+            "context": text[start:end], "context_start": start,
+            "source_spans": _relative(src_m.mentions, start, end), "target_spans": _relative(tgt_m.mentions, start, end),
+            "label": label, "explicit": explicit, "evidence": evidence, "scope": scope_text(scope),
+            "stance_id": stance_id, "annotators": annotators, "guideline_version": ann.guideline_version}
 
     units = sorted({(st.scope.start, st.scope.end) for st in ann.stances if st.scope})
-    annotated: dict[tuple[str, str, tuple[int, int] | None], StancePair] = {}
+    annotated: dict[tuple[str, str, tuple[int, int] | None], dict] = {}
     for st in ann.stances:
         scope = (st.scope.start, st.scope.end) if st.scope else None
         annotated[(st.source, st.target, scope)] = make(
-            st.source, st.target, st.label, scope, explicit=st.explicit,
-            evidence=tuple(e.text for e in st.evidence), stance_id=st.id,
-            annotators=tuple(st.annotators) or doc_annotators)
-    co_mentioned = candidate_pairs(doc, index=index)
-    none = dict(explicit=None, evidence=(), stance_id=None, annotators=doc_annotators)
+            st.source, st.target, st.label, scope,
+            (st.explicit, tuple(e.text for e in st.evidence), st.id, tuple(st.annotators) or doc_annotators))
+    co_mentioned = _co_mentioned({actor: m.paragraph_set for actor, m in mentions_of.items()})
+    none = (None, (), None, doc_annotators)  # explicit, evidence, stance_id, annotators
     candidates = []
     if units:  # every co-mentioned pair in every unit, whatever the labels
         for scope in units:
             for source_id, target_id in co_mentioned:
                 key = (source_id, target_id, scope)
                 candidates.append(annotated[key] if key in annotated else
-                                  make(source_id, target_id, NONE_LABEL, scope, **none))
+                                  make(source_id, target_id, NONE_LABEL, scope, none))
         candidates += [pair for (_, _, scope), pair in annotated.items() if scope is None]
     else:
         candidates = list(annotated.values())
         with_stance = {(source, target) for source, target, _ in annotated}
-        candidates += [make(source_id, target_id, NONE_LABEL, None, **none)
+        candidates += [make(source_id, target_id, NONE_LABEL, None, none)
                        for source_id, target_id in co_mentioned if (source_id, target_id) not in with_stance]
     if len(set(made)) < len(made):  # a collision: name the two pairs
-        check_unique_ids(ann.doc_id, ((p.id, p.source_id, p.target_id, p.scope)
-                                      for p in chain(annotated.values(), candidates)))
-    return list(annotated.values()), candidates
+        check_unique_ids(ann.doc_id, ((r["id"], r["source_id"], r["target_id"], r["scope"])
+                                      for r in chain(annotated.values(), candidates)))
+    return sorted(annotated.values(), key=_row_id), sorted(candidates, key=_row_id)
+
+
+def _row_id(row: dict) -> str:
+    return row["id"]
 
 
 def check_unique_ids(doc_id: str, pairs: Iterable[tuple[str, str, str, str | None]]) -> None:
@@ -232,26 +274,32 @@ def _described(source_id: str, target_id: str, scope: str | None) -> str:
 def context_window(text: str, index: ParagraphIndex, src: Sequence, tgt: Sequence) -> tuple[int, int]:
     """``(start, end)`` of the context of a pair whose mentions (objects with ``start``/``end``)
     are ``src`` and ``tgt``, by :data:`CONTEXT_RULE` (never looking at a label)."""
-    if not src or not tgt:
-        return 0, len(text)
-    src_paragraphs = {index.index_of(m.start) for m in src}
-    shared = sorted(src_paragraphs & {index.index_of(m.start) for m in tgt})
+    return _window(index, _ActorMentions(src, index), _ActorMentions(tgt, index), len(text))
+
+
+def _window(index: ParagraphIndex, src: _ActorMentions, tgt: _ActorMentions, text_length: int) -> tuple[int, int]:
+    if not src.mentions or not tgt.mentions:
+        return 0, text_length
+    shared = src.paragraph_set & tgt.paragraph_set
     if shared:
-        return index.spans[shared[0]][0], index.spans[shared[-1]][1]
+        return index.spans[min(shared)][0], index.spans[max(shared)][1]
     best = None
-    for a in src:
-        for b in tgt:
-            first, second = (a, b) if (a.start, a.end) <= (b.start, b.end) else (b, a)
-            paragraphs_apart = index.index_of(second.start) - index.index_of(first.start)
-            key = (paragraphs_apart, max(0, second.start - first.end), first.start, second.start)
+    for a, a_paragraph in zip(src.mentions, src.paragraphs):
+        for b, b_paragraph in zip(tgt.mentions, tgt.paragraphs):
+            if (a.start, a.end) <= (b.start, b.end):
+                key = (b_paragraph - a_paragraph, max(0, b.start - a.end), a.start, b.start)
+                paragraphs = (a_paragraph, b_paragraph)
+            else:
+                key = (a_paragraph - b_paragraph, max(0, a.start - b.end), b.start, a.start)
+                paragraphs = (b_paragraph, a_paragraph)
             if best is None or key < best[0]:
-                best = (key, first, second)
-    _, first, second = best
-    return index.spans[index.index_of(first.start)][0], index.spans[index.index_of(second.start)][1]
+                best = (key, paragraphs)
+    first, second = best[1]
+    return index.spans[first][0], index.spans[second][1]
 
 
-def _relative(mentions: list[Mention], start: int, end: int) -> tuple[tuple[int, int], ...]:
-    return tuple((m.start - start, m.end - start) for m in mentions if m.start >= start and m.end <= end)
+def _relative(mentions: Sequence[Mention], start: int, end: int) -> tuple[tuple[int, int], ...]:
+    return tuple([(m.start - start, m.end - start) for m in mentions if m.start >= start and m.end <= end])
 
 
 @dataclass(frozen=True)
@@ -286,9 +334,9 @@ def convert_files(paths: Iterable[str | Path], output: str | Path, *, candidates
     def records() -> Iterator[dict]:
         for doc in iter_annotations(index):
             counts["documents"] += 1
-            for pair in document_pairs(doc, candidates=candidates):
-                counts["none"] += pair.label == NONE_LABEL
-                yield pair.to_record()
+            for record in document_records(doc, candidates=candidates):
+                counts["none"] += record["label"] == NONE_LABEL
+                yield record
 
     with streaming_gc():
         n = write_jsonl(output, records(), inputs=[*sources, *index.texts])

@@ -16,6 +16,10 @@ def dumps(obj) -> str:
     return orjson.dumps(obj, option=orjson.OPT_SORT_KEYS).decode("utf-8")
 
 
+def _dumps_bytes(obj) -> bytes:
+    return orjson.dumps(obj, option=orjson.OPT_SORT_KEYS)
+
+
 def dumps_pretty(obj) -> str:
     return orjson.dumps(obj, option=orjson.OPT_SORT_KEYS | orjson.OPT_INDENT_2).decode("utf-8") + "\n"
 
@@ -26,8 +30,8 @@ def write_jsonl(dest: str | Path, records: Iterable[dict], *, inputs: Iterable[s
     ``dest`` may not be, contain or lie inside one of ``inputs`` (:func:`actorstance.atomic.check_not_input`).
     """
     n = 0
-    with atomic_file(dest, "w", inputs=inputs) as fh:
-        writer = jsonlines.Writer(fh, dumps=dumps)
+    with atomic_file(dest, "wb", inputs=inputs) as fh:  # bytes straight from orjson: no decode, no re-encode
+        writer = jsonlines.Writer(fh, dumps=_dumps_bytes)
         for record in records:
             writer.write(record)
             n += 1
