@@ -1,7 +1,7 @@
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given, settings, strategies as st
 
-from actorstance.segment import ParagraphIndex, paragraphs
+from actorstance.segment import ParagraphIndex, _paragraphs_by_pattern, paragraphs
 
 
 def test_blank_lines_separate_paragraphs_and_single_newlines_do_not():
@@ -40,3 +40,11 @@ def test_paragraphs_are_ordered_non_overlapping_and_non_blank(text):
 ])
 def test_blank_lines_follow_the_codebook_for_every_line_end(text, expected):
     assert paragraphs(text) == expected
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(["a", "b", " ", "\t", "\u00a0", "\u3000", "\n", "\r", "\r\n", "\v", "\f", "\x85",
+                                 "\u2028", "\u2029", "\x1c", "\x1f", "\u200b"]), max_size=40).map("".join))
+def test_the_line_by_line_segmentation_is_the_pattern_definition(text):
+    # paragraphs() reads line by line (fast); _paragraphs_by_pattern is the codebook rule as one pattern
+    assert paragraphs(text) == _paragraphs_by_pattern(text)
