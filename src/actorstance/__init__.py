@@ -13,7 +13,8 @@ The package reads top-down as the pipeline it implements::
     labels, schema        the label set and the canonical annotation model (one source of truth)
     columns               the column table of a pair row
     annotations           loading + validating annotation files against their texts
-    segment, convert      paragraphs, candidate policy, label-independent contexts -> stance pairs
+    segment, context,     paragraphs; candidate policy and label-independent contexts;
+      convert             -> stance pairs
     importers/            other corpora -> canonical annotations (one module per format)
     dataset/              stance pairs -> Hugging Face dataset folder (parquet + card)
     models/               the model protocol, registry and baselines

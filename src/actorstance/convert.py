@@ -32,12 +32,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, make_dataclass
 from hashlib import sha256
-from itertools import chain, permutations
+from itertools import chain
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
 from actorstance.annotations import AnnotatedDocument, document_order
 from actorstance.columns import COLUMN_TABLE, PYTHON_TYPES
+from actorstance.context import (
+    NO_MENTIONS, ActorMentions, co_mentioned_from_paragraphs, co_mentioned_pairs, context_window_of,
+)
 from actorstance.errors import PairIdError
 from actorstance.labels import NONE_LABEL
 from actorstance.schema import Mention
@@ -45,16 +48,6 @@ from actorstance.segment import ParagraphIndex
 
 #: Length of the opaque part of a pair id (:func:`pair_id`).
 PAIR_DIGITS = 16
-
-#: The context rule in words, rendered into the dataset card (keep in step with ``context_window``).
-CONTEXT_RULE = (
-    "for a stance scoped to a sentence, that sentence; otherwise the paragraphs from the first to the last "
-    "paragraph that mention both the source and the target (with the paragraphs in between); when no paragraph "
-    "mentions both, the closest source-mention/target-mention pair (fewest paragraphs apart, then fewest "
-    "characters apart, then earliest) and the paragraphs from the first of the two to the second; the whole "
-    "text when an actor has no mention"
-)
-
 
 def _to_record(self) -> dict:
     """A JSON/dataset-ready dict; spans become ``{"start", "end"}`` objects, tuples lists."""
@@ -156,44 +149,6 @@ def candidate_pairs(doc: AnnotatedDocument, *, index: ParagraphIndex | None = No
     return co_mentioned_pairs(doc.text, ((m.actor, m.start) for m in doc.annotation.mentions), index=index)
 
 
-def co_mentioned_pairs(text: str, mentions: Iterable[tuple[str, int]], *,
-                       index: ParagraphIndex | None = None) -> list[tuple[str, str]]:
-    """Ordered pairs of distinct actors with mentions (``(actor_id, start)``) in a common paragraph, sorted.
-
-    ``index`` is the text's :class:`ParagraphIndex` when the caller has it (segmenting is the
-    costly part of converting a document)."""
-    index = index or ParagraphIndex(text)
-    paragraphs_of: dict[str, set[int]] = {}
-    for actor, start in mentions:
-        paragraphs_of.setdefault(actor, set()).add(index.index_of(start))
-    return _co_mentioned(paragraphs_of)
-
-
-def _co_mentioned(paragraphs_of: dict[str, set[int]] | dict[str, frozenset[int]]) -> list[tuple[str, str]]:
-    """The pairs of :func:`co_mentioned_pairs`, from the paragraphs each actor is mentioned in."""
-    actors_in: dict[int, list[str]] = {}
-    for actor, paragraphs in paragraphs_of.items():
-        for paragraph in paragraphs:
-            actors_in.setdefault(paragraph, []).append(actor)
-    pairs = {pair for actors in actors_in.values() if len(actors) > 1 for pair in permutations(actors, 2)}
-    return sorted(pairs)
-
-
-class _ActorMentions:
-    """One actor's mentions in text order, each with the number of its paragraph (computed once per
-    document, not once per pair)."""
-
-    __slots__ = ("mentions", "paragraphs", "paragraph_set")
-
-    def __init__(self, mentions: Sequence, index: ParagraphIndex):
-        self.mentions = mentions
-        self.paragraphs = [index.index_of(m.start) for m in mentions]
-        self.paragraph_set = frozenset(self.paragraphs)
-
-
-_NO_MENTIONS = _ActorMentions((), ParagraphIndex(""))
-
-
 def _document_rows(doc: AnnotatedDocument) -> tuple[list[dict], list[dict]]:
     """The fields of every row of both configs (a dict per row, in column order), each list sorted by id."""
     ann, text = doc.annotation, doc.text
@@ -202,15 +157,15 @@ def _document_rows(doc: AnnotatedDocument) -> tuple[list[dict], list[dict]]:
     for m in sorted(ann.mentions, key=lambda m: (m.start, m.end, m.id)):
         by_actor.setdefault(m.actor, []).append(m)
     index = ParagraphIndex(text)
-    mentions_of = {actor: _ActorMentions(mentions, index) for actor, mentions in by_actor.items()}
+    mentions_of = {actor: ActorMentions(mentions, index) for actor, mentions in by_actor.items()}
     doc_annotators = tuple(a.id for a in ann.annotators)
 
     made: list[str] = []  # the id of every row made: one per distinct (source, target, scope)
 
     def make(source_id: str, target_id: str, label: str, scope: tuple[int, int] | None, gold: tuple) -> dict:
         src, tgt = actors[source_id], actors[target_id]
-        src_m, tgt_m = mentions_of.get(source_id, _NO_MENTIONS), mentions_of.get(target_id, _NO_MENTIONS)
-        start, end = scope if scope else _window(index, src_m, tgt_m, len(text))
+        src_m, tgt_m = mentions_of.get(source_id, NO_MENTIONS), mentions_of.get(target_id, NO_MENTIONS)
+        start, end = scope if scope else context_window_of(index, src_m, tgt_m, len(text))
         explicit, evidence, stance_id, annotators = gold
         made.append(pid := pair_id(ann.doc_id, source_id, target_id, scope))
         return {  # the fields of StancePair, in column order
@@ -229,7 +184,7 @@ def _document_rows(doc: AnnotatedDocument) -> tuple[list[dict], list[dict]]:
         annotated[(st.source, st.target, scope)] = make(
             st.source, st.target, st.label, scope,
             (st.explicit, tuple(e.text for e in st.evidence), st.id, tuple(st.annotators) or doc_annotators))
-    co_mentioned = _co_mentioned({actor: m.paragraph_set for actor, m in mentions_of.items()})
+    co_mentioned = co_mentioned_from_paragraphs({actor: m.paragraph_set for actor, m in mentions_of.items()})
     none = (None, (), None, doc_annotators)  # explicit, evidence, stance_id, annotators
     candidates = []
     if units:  # every co-mentioned pair in every unit, whatever the labels
@@ -269,33 +224,6 @@ def check_unique_ids(doc_id: str, pairs: Iterable[tuple[str, str, str, str | Non
 
 def _described(source_id: str, target_id: str, scope: str | None) -> str:
     return f"{source_id} → {target_id}" + (f" (scope {scope})" if scope else "")
-
-
-def context_window(text: str, index: ParagraphIndex, src: Sequence, tgt: Sequence) -> tuple[int, int]:
-    """``(start, end)`` of the context of a pair whose mentions (objects with ``start``/``end``)
-    are ``src`` and ``tgt``, by :data:`CONTEXT_RULE` (never looking at a label)."""
-    return _window(index, _ActorMentions(src, index), _ActorMentions(tgt, index), len(text))
-
-
-def _window(index: ParagraphIndex, src: _ActorMentions, tgt: _ActorMentions, text_length: int) -> tuple[int, int]:
-    if not src.mentions or not tgt.mentions:
-        return 0, text_length
-    shared = src.paragraph_set & tgt.paragraph_set
-    if shared:
-        return index.spans[min(shared)][0], index.spans[max(shared)][1]
-    best = None
-    for a, a_paragraph in zip(src.mentions, src.paragraphs):
-        for b, b_paragraph in zip(tgt.mentions, tgt.paragraphs):
-            if (a.start, a.end) <= (b.start, b.end):
-                key = (b_paragraph - a_paragraph, max(0, b.start - a.end), a.start, b.start)
-                paragraphs = (a_paragraph, b_paragraph)
-            else:
-                key = (a_paragraph - b_paragraph, max(0, a.start - b.end), b.start, a.start)
-                paragraphs = (b_paragraph, a_paragraph)
-            if best is None or key < best[0]:
-                best = (key, paragraphs)
-    first, second = best[1]
-    return index.spans[first][0], index.spans[second][1]
 
 
 def _relative(mentions: Sequence[Mention], start: int, end: int) -> tuple[tuple[int, int], ...]:

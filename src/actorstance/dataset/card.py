@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from actorstance.columns import ANALYSIS_COLUMNS, COLUMN_DESCRIPTIONS, COLUMNS, LABEL_COLUMN, MODEL_INPUT_COLUMNS
-from actorstance.convert import CONTEXT_RULE
+from actorstance.context import CONTEXT_RULE
 from actorstance.dataset.datasheet import (
     agreement_statement, annotator_limitation, annotators_per_document, media_bias_use, outlets_statement,
     size_limitation, source_limitation)

@@ -1,9 +1,9 @@
 """Candidate pairs of a document in the ``oracle-actors`` setting, as pair-task rows.
 
 The candidates are the ordered pairs of distinct gold actors with mentions in a common paragraph
-(the codebook's candidate policy, :func:`actorstance.convert.co_mentioned_pairs`); each becomes a
+(the codebook's candidate policy, :func:`actorstance.context.co_mentioned_pairs`); each becomes a
 row with the pair task's model-input columns and its context chosen by the pair task's rule
-(:func:`actorstance.convert.context_window`), so every pair model of the registry can read it.
+(:func:`actorstance.context.context_window`), so every pair model of the registry can read it.
 Nothing here reads a gold triplet: the rows depend on the text, actors and mentions only.
 Gold pairs whose actors share no paragraph are not candidates (a recall ceiling, reported in
 ``docs/extraction.md``).
@@ -14,7 +14,8 @@ from __future__ import annotations
 from types import SimpleNamespace
 from typing import Any, Mapping, Sequence
 
-from actorstance.convert import check_unique_ids, co_mentioned_pairs, context_window, pair_id
+from actorstance.context import co_mentioned_pairs, context_window
+from actorstance.convert import check_unique_ids, pair_id
 from actorstance.labels import NONE_LABEL, STANCE_LABELS
 from actorstance.segment import ParagraphIndex
 
