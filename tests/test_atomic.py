@@ -115,6 +115,20 @@ def test_a_hard_link_to_an_input_is_the_input(tmp_path):
         check_not_input(tmp_path / "out.json", [tmp_path / "in.json"])
 
 
+def test_an_input_reached_through_a_link_is_where_the_link_points(tmp_path):
+    real = tmp_path / "real"
+    real.mkdir()
+    (real / "doc.txt").write_text("x")
+    (tmp_path / "linked").symlink_to(real)                      # a linked folder
+    (tmp_path / "doc-link.txt").symlink_to(real / "doc.txt")    # a linked file
+    for inp in (tmp_path / "linked" / "doc.txt", tmp_path / "doc-link.txt"):
+        with pytest.raises(OutputError, match="contains the input"):
+            check_not_input(real, [tmp_path / "other.txt", inp])
+        with pytest.raises(OutputError, match="is an input"):
+            check_not_input(real / "doc.txt", [inp])
+    check_not_input(tmp_path / "out", [tmp_path / "linked" / "doc.txt", tmp_path / "doc-link.txt"])
+
+
 def test_a_kill_between_the_two_renames_is_repaired(tmp_path):
     dest = tmp_path / "ds"
     with atomic_dir(dest, command="build") as tmp:
