@@ -124,14 +124,22 @@ def _markdown_facts(facts: DatasetFacts) -> DatasetFacts:
     metadata as literal text (:func:`~actorstance.escaping.markdown`), the corpus's prose
     (description, copyright, changelog) as one paragraph with its inline Markdown but no HTML,
     block syntax or control characters (:func:`~actorstance.escaping.markdown_prose`)."""
+    escaped: dict = {None: None}  # documents share outlets, annotators and metadata: each is escaped once
+
     def literal(value):
-        return None if value is None else markdown(value)
+        if value not in escaped:
+            escaped[value] = markdown(value)
+        return escaped[value]
+
+    def annotator(a):
+        if a not in escaped:
+            escaped[a] = replace(a, id=literal(a.id), kind=literal(a.kind), name=literal(a.name), note=literal(a.note))
+        return escaped[a]
 
     docs = tuple(replace(
         d, outlet=literal(d.outlet), url=literal(d.url), author=literal(d.author), published=literal(d.published),
-        annotators=tuple(replace(a, id=literal(a.id), kind=literal(a.kind), name=literal(a.name), note=literal(a.note))
-                         for a in d.annotators),
-        metadata=tuple((markdown(k), markdown(v)) for k, v in d.metadata)) for d in facts.documents)
+        annotators=tuple(map(annotator, d.annotators)),
+        metadata=tuple((literal(k), literal(v)) for k, v in d.metadata)) for d in facts.documents)
     c = facts.corpus
     prose = {key: markdown_prose(getattr(c, key)) for key in ("description", "copyright", "annotation")
              if getattr(c, key, None) is not None}
