@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import itertools
 import operator
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Sequence
 
@@ -159,19 +160,24 @@ class LeakageAudit:
         self._add(list(zip(*(columns[name] for name in names))), columns["doc_id"], labels, self._tuple_getters[names])
 
     def _add(self, rows: list, doc_ids: Iterable[str], labels: list[str], getter: Callable[[str], Callable]) -> None:
-        groups: dict[tuple[str, str], list[int]] = {}
-        for i, key in enumerate(zip(doc_ids, labels)):
-            groups.setdefault(key, []).append(i)
-        keys: dict[str, int] = {}
-        for (doc_id, label), members in groups.items():
-            if doc_id not in keys:
-                keys[doc_id] = document_key(doc_id, self.seed)
-            if label not in self._samples:
-                self._samples[label] = LabelSample(self.rows_per_label)
-            sample = self._samples[label]
-            sample.total += len(members)
-            if sample.admits(keys[doc_id]):
-                sample.keep(keys[doc_id], Chunk([rows[i] for i in members], getter, [self._seen + i for i in members]))
+        doc_ids = list(doc_ids)
+        if doc_ids and doc_ids.count(doc_ids[0]) == len(doc_ids):  # one document (a build adds one at a time)
+            documents = {doc_ids[0]: range(len(rows))}
+        else:
+            documents = {}
+            for i, doc_id in enumerate(doc_ids):
+                documents.setdefault(doc_id, []).append(i)
+        for doc_id, members in documents.items():
+            key = document_key(doc_id, self.seed)
+            of_document = [labels[i] for i in members] if len(documents) > 1 else labels
+            for label, n in Counter(of_document).items():
+                if label not in self._samples:
+                    self._samples[label] = LabelSample(self.rows_per_label)
+                sample = self._samples[label]
+                sample.total += n
+                if sample.admits(key):  # else only counted: most documents of a large corpus
+                    kept = [i for i in members if labels[i] == label]
+                    sample.keep(key, Chunk([rows[i] for i in kept], getter, [self._seen + i for i in kept]))
         self._seen += len(rows)
 
     def report(self) -> AuditReport:
