@@ -121,7 +121,7 @@ def summarise(board: dict, results: dict, costs: dict) -> dict:
         })
     first = board["models"][0]["result"] if board["models"] else None
     return {
-        "corpus": "SEESAW (Wen, Hovy & Hauptmann, ACL 2024), story split, imported by `actorstance import seesaw`",
+        "corpus": "SEESAW (Zhang, Beauchamp & Wang, EMNLP 2022), story split, imported by `actorstance import seesaw`",
         "setting": board["setting"], "split": board["split"], "dataset_version": board["version"],
         "n_documents": board["n_documents"], "gold_triplets": board["gold_triplets"],
         "gold_pairs": first["gold_pairs"] if first else None,
