@@ -127,12 +127,19 @@ def _gold(dataset: str, config: str, split: str):
 
 
 def floor_evaluate(dataset: str, config: str, split: str, predictions: str, resamples: str) -> None:
-    """orjson for the predictions, pyarrow for the gold, numpy for counts, F1 and a document bootstrap."""
+    """orjson for the predictions, pyarrow for the gold, numpy for counts, F1 and a document bootstrap;
+    and the sha256 of every file the result records (each dataset file and the predictions file)."""
+    import hashlib
+
     import numpy as np
     import orjson
 
     from actorstance.labels import CONFIG_LABELS
 
+    for file in sorted([*Path(dataset).rglob("*"), Path(predictions)]):
+        if file.is_file():
+            with open(file, "rb") as fh:
+                hashlib.file_digest(fh, "sha256").hexdigest()
     labels = CONFIG_LABELS[config]
     gold = _gold(dataset, config, split)
     code = {label: i for i, label in enumerate(labels)}
@@ -313,6 +320,17 @@ def render(results: list[dict], sizes: list[int], extra: list[str]) -> str:
     return "\n".join(lines + [""] + extra) + "\n"
 
 
+def compile_package() -> None:
+    """Byte-compile the installed actorstance, as installing a package does, so that the timed processes
+    load it as a user's would; with ``PYTHONDONTWRITEBYTECODE`` set (as on the machine of the committed
+    figures) every timed process would otherwise compile the whole package from source again."""
+    from importlib.util import find_spec
+
+    package = find_spec("actorstance").submodule_search_locations[0]
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONDONTWRITEBYTECODE", "SOURCE_DATE_EPOCH")}
+    subprocess.run([sys.executable, "-m", "compileall", "-q", package], env=env, check=True, stdout=subprocess.DEVNULL)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=list(DEFAULT_SIZES))
@@ -324,6 +342,7 @@ def main() -> None:
     if args.floor:
         FLOORS[args.floor[0]](*args.floor[1:])
         return
+    compile_package()
     results: list[dict] = []
     for documents in args.sizes:
         corpus = corpus_for(args.cache, documents)
