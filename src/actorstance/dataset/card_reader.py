@@ -18,7 +18,7 @@ from pathlib import Path
 from actorstance.checksum import unchanged_file_key
 from actorstance.dataset.layout import CARD_FILE, MANIFEST_FILE
 from actorstance.errors import DatasetError, InputError
-from actorstance.inputs import read_text
+from actorstance.inputs import decode_utf8, read_bytes
 from actorstance.layout import DEFAULT_DATASET
 
 
@@ -55,10 +55,14 @@ def _parse_card_metadata(folder: Path, path: Path) -> dict:
                            f"{MANIFEST_FILE} and parquet files). Fix: build one with `actorstance build` (it writes "
                            f"{DEFAULT_DATASET}), or pass a built dataset folder with --dataset.")
     try:
-        _, text = read_text(path, what="dataset card", fix="rebuild the dataset with `actorstance build`")
+        data = read_bytes(path, what="dataset card", fix="rebuild the dataset with `actorstance build`")
+        end = data.find(b"\n---\n", 3) if data.startswith(b"---\n") else -1
+        # only the metadata is decoded: the body of a large dataset's card (tables per document) is
+        # tens of megabytes, and as one str with a non-ASCII character two or four bytes per character
+        head = decode_utf8(data[:end + 5], str(path)) if end >= 0 else ""
     except InputError as err:
         raise DatasetError(f"{err.problems[0]}") from None
-    block = _YAML_BLOCK.match(text) if text.startswith("---\n") and "\n---\n" in text[3:] else None
+    block = _YAML_BLOCK.match(head)
     if block is None:
         raise DatasetError(f"{path}: no YAML metadata block (a card starts with '---' and a second '---' line). "
                            "Fix: rebuild the dataset with `actorstance build`.")

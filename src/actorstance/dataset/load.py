@@ -111,7 +111,9 @@ def _read_split(folder: Path, config: str, split: str, *, columns: list[str] | N
                         f"{folder / rel}: its features differ from the card's ({folder / CARD_FILE}, config "
                         f"'{config}'); e.g. label names {_label_names_of(_datasets_features(on_disk))} vs "
                         f"{_label_names_of(card.typed())}. Fix: rebuild the dataset with `actorstance build`.")
-                table = parquet.read(columns=wanted)
+                # one thread: a build's row groups are small, and Arrow's pool spent more CPU waking its
+                # threads than decoding them (3x the CPU time for the three columns scoring reads)
+                table = parquet.read(columns=wanted, use_threads=False)
         except unreadable as err:
             raise DatasetError(f"{folder / rel}: not a readable parquet file of this dataset ({_first_line(err)}). "
                                "Fix: rebuild the dataset with `actorstance build`.") from None
