@@ -352,8 +352,9 @@ def main() -> None:
         for step in steps(corpus, work):
             if step.sizes is not None and documents not in step.sizes:
                 continue
-            if args.steps and not step.name.startswith(tuple(args.steps)) and step.floor is not None:
-                continue
+            if args.steps and not step.name.startswith(tuple(args.steps)) and (
+                    step.floor is not None or not any(name.startswith("evaluate") for name in args.steps)):
+                continue  # a setup step (no floor) runs only for the evaluate steps that need it
             run = measure(step.command)
             if step.floor is None:
                 continue

@@ -221,3 +221,27 @@ def test_document_records_are_the_records_of_document_pairs(candidates):
         records = document_records(doc, candidates=candidates)
         assert records == [p.to_record() for p in document_pairs(doc, candidates=candidates)]
         assert [list(r) for r in records] == [[f.name for f in fields(StancePair)]] * len(records)
+
+
+def test_convert_files_reads_a_corpus_in_file_name_order_once(tiny_copy, tmp_path, monkeypatch):
+    import actorstance.annotations as annotations
+
+    expected = [dumps(p.to_record()) for p in stance_pairs(load_annotations([tiny_copy]), candidates=True)]
+    reads = []
+    load = annotations.load_annotation
+    monkeypatch.setattr(annotations, "load_annotation", lambda path: reads.append(path.name) or load(path))
+    monkeypatch.setattr(annotations, "_peek", lambda file: pytest.fail("no doc_id peek when the names give the order"))
+    summary = convert_files([tiny_copy], tmp_path / "pairs.jsonl", candidates=True)
+    assert (tmp_path / "pairs.jsonl").read_text(encoding="utf-8").splitlines() == expected
+    assert sorted(reads) == ["doc_a.json", "doc_b.json"] and summary.documents == 2
+
+
+def test_convert_files_starts_again_in_doc_id_order_when_the_names_mislead(tiny_copy, tmp_path):
+    for file, doc_id in {"doc_a.json": "zz", "doc_b.json": "aa"}.items():  # file-name order is not doc_id order
+        data = json.loads((tiny_copy / file).read_text(encoding="utf-8"))
+        data["doc_id"] = doc_id
+        (tiny_copy / file).write_text(json.dumps(data), encoding="utf-8")
+    summary = convert_files([tiny_copy], tmp_path / "pairs.jsonl")
+    ids = [json.loads(line)["id"] for line in (tmp_path / "pairs.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert ids == sorted(ids) and ids[0].startswith("aa/") and ids[-1].startswith("zz/")
+    assert (summary.documents, summary.pairs) == (2, len(ids))

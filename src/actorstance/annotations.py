@@ -22,7 +22,7 @@ import orjson
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from actorstance.checksum import sha256_bytes
-from actorstance.errors import AnnotationError, InputError, Problem
+from actorstance.errors import AnnotationError, DocumentOrderError, InputError, Problem
 from actorstance.inputs import read_bytes, read_json_object
 from actorstance.labels import ACTOR_TYPES, ANNOTATOR_KINDS, STANCE_LABELS
 from actorstance.layout import NON_DOCUMENT_FILES
@@ -114,25 +114,46 @@ def index_annotations(paths: Iterable[str | Path], *, peek: bool = True) -> Anno
                            positions=tuple(i for _, _, i, _ in peeked))
 
 
-def iter_annotations(paths: Iterable[str | Path] | AnnotationIndex) -> Iterator[AnnotatedDocument]:
+def guess_index(paths: Iterable[str | Path]) -> AnnotationIndex:
+    """The annotation files under ``paths`` in the order their names give, read by nothing: a file
+    ``NAME.json`` holds the document ``NAME`` by convention (``actorstance new``, the importers), so
+    ``document_order(NAME)`` is usually the order :func:`index_annotations` finds by reading every
+    file. A reader of this index passes ``check_order=True`` to :func:`iter_annotations` and starts
+    again from :func:`index_annotations` when a document is out of that order."""
+    files = annotation_files(paths)
+    order = sorted(range(len(files)), key=lambda i: (document_order(files[i].stem), i))
+    return AnnotationIndex(files=tuple(files[i] for i in order), doc_ids=(None,) * len(files), texts=(),
+                           positions=tuple(order))
+
+
+def iter_annotations(paths: Iterable[str | Path] | AnnotationIndex, *,
+                     check_order: bool = False) -> Iterator[AnnotatedDocument]:
     """The validated documents under ``paths`` (or of an :class:`AnnotationIndex`), one at a time,
     in :func:`document_order`.
 
     Only the document being read is in memory, so a corpus of any size streams through. After
     the first file with a problem no document is yielded, but every remaining file is still
     checked: the :class:`AnnotationError` raised at the end lists every problem of every file
-    (in file order, then duplicate ``doc_id`` s), as :func:`load_annotations` does.
+    (in file order, then duplicate ``doc_id`` s), as :func:`load_annotations` does. With
+    ``check_order`` (for an index from :func:`guess_index`), a document that does not come after
+    the one before in :func:`document_order` raises :class:`DocumentOrderError` at once.
     """
     index = paths if isinstance(paths, AnnotationIndex) else index_annotations(paths)
     file_problems: list[tuple[int, tuple[Problem, ...]]] = []
     duplicates: list[tuple[int, Problem]] = []
     seen: dict[str, Path] = {}
+    previous = ""
     for position, file in zip(index.positions, index.files):
         try:
             doc = load_annotation(file)
         except AnnotationError as err:
             file_problems.append((position, err.problems))
             continue
+        if check_order:
+            key = document_order(doc.doc_id)
+            if key <= previous:
+                raise DocumentOrderError(f"{doc.path}: document '{doc.doc_id}' comes after '{previous[:-1]}'")
+            previous = key
         if doc.doc_id in seen:
             duplicates.append((position, Problem(
                 str(doc.path), "doc_id", f"doc_id '{doc.doc_id}' is also used by {seen[doc.doc_id]}",

@@ -41,7 +41,7 @@ from actorstance.columns import COLUMN_TABLE, PYTHON_TYPES
 from actorstance.context import (
     NO_MENTIONS, ActorMentions, co_mentioned_from_paragraphs, co_mentioned_pairs, context_window_of,
 )
-from actorstance.errors import PairIdError
+from actorstance.errors import AnnotationError, DocumentOrderError, PairIdError
 from actorstance.labels import NONE_LABEL
 from actorstance.schema import Mention
 from actorstance.segment import ParagraphIndex
@@ -245,26 +245,53 @@ def convert_files(paths: Iterable[str | Path], output: str | Path, *, candidates
 
     One document at a time, written as it is converted: memory does not grow with the corpus.
     Rows are sorted by pair id and byte-identical across runs. An ``output`` that overlaps an
-    input is refused before any work (:class:`~actorstance.errors.OutputError`); on a problem in
-    the annotations, :class:`~actorstance.errors.AnnotationError` lists every problem of every
-    file and ``output`` is left as it was.
+    input is refused (:class:`~actorstance.errors.OutputError`): before any work when it overlaps
+    ``paths``, before it is written when it is one of the texts; on a problem in the annotations,
+    :class:`~actorstance.errors.AnnotationError` lists every problem of every file and ``output``
+    is left as it was.
+
+    The documents are read in the order their file names give (:func:`~actorstance.annotations.guess_index`),
+    which saves reading every file once more to find its ``doc_id`` first; when a document is out of
+    that order, or a file has a problem, the conversion starts again in the order the ``doc_id`` s give
+    (:func:`~actorstance.annotations.index_annotations`), the one that names every problem.
     """
-    from actorstance.annotations import index_annotations, iter_annotations
+    from actorstance.annotations import guess_index, index_annotations
     from actorstance.atomic import check_output_file
-    from actorstance.jsonl import write_jsonl
-    from actorstance.streaming import streaming_gc
 
     sources = list(paths)
     check_output_file(output, inputs=sources)
-    index = index_annotations(sources)
+    try:
+        return _convert(guess_index(sources), sources, output, candidates=candidates, texts_known=False)
+    except (DocumentOrderError, AnnotationError):
+        index = index_annotations(sources)
+        return _convert(index, sources, output, candidates=candidates, texts_known=True)
+
+
+#: Text files checked against the output at once when their documents are read in file-name order.
+_TEXT_BATCH = 4096
+
+
+def _convert(index, sources: list, output: str | Path, *, candidates: bool, texts_known: bool) -> ConvertSummary:
+    from actorstance.annotations import iter_annotations
+    from actorstance.atomic import check_not_input
+    from actorstance.jsonl import write_jsonl
+    from actorstance.streaming import streaming_gc
+
     counts = {"documents": 0, "none": 0}
+    texts: list[Path] = []  # read but not yet checked against the output (texts_known: all checked up front)
 
     def records() -> Iterator[dict]:
-        for doc in iter_annotations(index):
+        for doc in iter_annotations(index, check_order=not texts_known):
             counts["documents"] += 1
+            if not texts_known:
+                texts.append(doc.path.parent / doc.annotation.text.path)
+                if len(texts) >= _TEXT_BATCH:
+                    check_not_input(output, texts)
+                    texts.clear()
             for record in document_records(doc, candidates=candidates):
                 counts["none"] += record["label"] == NONE_LABEL
                 yield record
+        check_not_input(output, texts)  # before the output replaces anything
 
     with streaming_gc():
         n = write_jsonl(output, records(), inputs=[*sources, *index.texts])

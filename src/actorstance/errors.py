@@ -104,6 +104,11 @@ class InputError(ProblemsError):
     subject = "the input"
 
 
+class DocumentOrderError(ValueError):
+    """Documents did not come in :func:`actorstance.annotations.document_order` (a reader that
+    relied on their file names for the order starts again in the order their ``doc_id`` s give)."""
+
+
 class DatasetError(ActorstanceError):
     """A dataset folder is missing, stale, inconsistent, or cannot be built."""
 

@@ -95,8 +95,9 @@ def _read_to_end(fh, expected: int, max_bytes: int) -> bytes:
     """
     chunk = fh.read(expected + 1)
     parts, total = [chunk], len(chunk)
-    while chunk and total <= max_bytes:  # a short read, or a file that grew: read on to the end
-        chunk = fh.read(min(max_bytes + 1 - total, max(expected + 1 - total, 1 << 16)))
+    while chunk and total <= max_bytes:  # read on to the end: after a short read, or when the file grew
+        # up to the expected size (then a 1-byte read that finds the end), beyond it in 64 KiB steps
+        chunk = fh.read(min(max_bytes + 1 - total, expected + 1 - total if total <= expected else 1 << 16))
         parts.append(chunk)
         total += len(chunk)
     return parts[0] if len(parts) == 2 and not parts[1] else b"".join(parts)
