@@ -160,3 +160,19 @@ def test_an_unwritable_folder_is_refused_before_any_work(tmp_path, monkeypatch):
     monkeypatch.setattr(os, "access", lambda path, mode: False)  # as root, chmod cannot show this
     with pytest.raises(OutputError, match=r"cannot write the output \(permission denied\)"):
         check_output_file(tmp_path / "r.json")
+
+
+def test_inputs_are_resolved_through_links_and_dot_dots(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    for folder in ("ann", "texts", "elsewhere"):
+        (tmp_path / folder).mkdir()
+    (tmp_path / "texts" / "a.txt").write_text("a")
+    os.symlink(tmp_path / "elsewhere" / "out.jsonl", tmp_path / "texts" / "link.txt")  # dangling: the output-to-be
+    os.symlink(tmp_path / "texts", tmp_path / "ann" / "texts")
+    inputs = ["ann/../texts/a.txt", "ann/texts/b.txt", "texts/link.txt"]
+    check_not_input(tmp_path / "elsewhere" / "other.jsonl", inputs)
+    for output, why in [("texts/a.txt", "is an input"), ("ann/texts/a.txt", "is an input"),
+                        ("texts/b.txt", "is an input"), ("elsewhere/out.jsonl", "is an input"),
+                        ("texts", "contains the input ann/../texts/a.txt")]:
+        with pytest.raises(OutputError, match=why):
+            check_not_input(output, inputs)

@@ -314,6 +314,11 @@ def _read_text(path: Path, ref: Any, problems: list[Problem]) -> tuple[str | Non
         return None, None
 
 
+def _span_ok(span: Span | Mention, text: str | None) -> bool:
+    """Whether :func:`_check_span` finds nothing (checked first: its messages are built only for a problem)."""
+    return span.end > span.start and (text is None or (span.end <= len(text) and text[span.start:span.end] == span.text))
+
+
 def _check_span(where: str, path: str, span: Span | Mention, text: str | None, what: str) -> list[Problem]:
     if span.end <= span.start:
         return [Problem(where, path, f"{what} is empty or reversed (start {span.start}, end {span.end})",
@@ -386,7 +391,8 @@ def _semantic_problems(where: str, text: str | None, actors: list[Actor], mentio
         if m.actor not in actor_ids:
             problems.append(Problem(where, f"mentions[{i}].actor", f"mention '{m.id}' refers to unknown actor '{m.actor}'",
                                     "use the id of an actor listed in 'actors' or add the actor"))
-        problems += _check_span(where, f"mentions[{i}]", m, text, f"mention '{m.id}'")
+        if not _span_ok(m, text):
+            problems += _check_span(where, f"mentions[{i}]", m, text, f"mention '{m.id}'")
 
     problems += _overlapping_mentions(where, mentions)
 
@@ -402,8 +408,9 @@ def _semantic_problems(where: str, text: str | None, actors: list[Actor], mentio
             problems.append(Problem(where, base, f"stance '{s.id}' has the same source and target '{s.source}'",
                                     "a stance is between two different actors; remove it or fix source/target"))
         for j, span in enumerate(s.evidence):
-            problems += _check_span(where, f"{base}.evidence[{j}]", span, text, f"evidence of stance '{s.id}'")
-        if s.scope is not None:
+            if not _span_ok(span, text):
+                problems += _check_span(where, f"{base}.evidence[{j}]", span, text, f"evidence of stance '{s.id}'")
+        if s.scope is not None and not _span_ok(s.scope, text):
             problems += _check_span(where, f"{base}.scope", s.scope, text, f"scope of stance '{s.id}'")
         for j, mid in enumerate(s.mentions):
             if mid in unchecked_mentions:

@@ -149,13 +149,12 @@ def check_not_input(output: str | Path, inputs: Iterable[str | Path]) -> None:
     out = Path(output).resolve()
     out_key = os.path.normcase(str(out))
     out_id = _file_id(out)  # None when the output does not exist yet: then it is no input's hard link
-    folders: dict[Path, Path] = {}
+    folders: dict[str, str] = {}
     for raw in inputs:
         if raw is None:
             continue
-        inp = _resolved(Path(raw), folders)
-        inp_key = os.path.normcase(str(inp))
-        same = out_key == inp_key or (out_id is not None and _file_id(inp) == out_id)
+        inp_key = _resolved_key(os.fspath(raw), folders)
+        same = out_key == inp_key or (out_id is not None and _file_id(raw) == out_id)
         if same:
             why = "is an input of this command"
         elif _inside(inp_key, out_key):
@@ -168,15 +167,15 @@ def check_not_input(output: str | Path, inputs: Iterable[str | Path]) -> None:
                           "Fix: write the output somewhere else (e.g. under out/), never over an input.")
 
 
-def _resolved(path: Path, folders: dict[Path, Path]) -> Path:
-    """``path.resolve()``, resolving each folder once: a file that is no symbolic link resolves to
-    its name in its folder resolved."""
-    if path.name in ("", ".", "..") or path.is_symlink():
-        return path.resolve()
-    parent = path.parent
-    if parent not in folders:
-        folders[parent] = parent.resolve()
-    return folders[parent] / path.name
+def _resolved_key(path: str, folders: dict[str, str]) -> str:
+    """``os.path.normcase(str(Path(path).resolve()))``, resolving each folder once: a file that is
+    no symbolic link resolves to its name in its folder resolved."""
+    folder, name = os.path.split(path)
+    if name in ("", ".", "..") or os.path.islink(path):
+        return os.path.normcase(str(Path(path).resolve()))
+    if folder not in folders:
+        folders[folder] = os.path.normcase(str(Path(folder or os.curdir).resolve()))
+    return os.path.join(folders[folder], os.path.normcase(name))
 
 
 def _file_id(path: Path) -> tuple[int, int] | None:

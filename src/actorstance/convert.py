@@ -30,6 +30,7 @@ Policies (codebook sections "Candidate pairs" and "Context"):
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, make_dataclass
 from hashlib import sha256
 from itertools import chain
@@ -278,13 +279,13 @@ def _convert(index, sources: list, output: str | Path, *, candidates: bool, text
     from actorstance.streaming import streaming_gc
 
     counts = {"documents": 0, "none": 0}
-    texts: list[Path] = []  # read but not yet checked against the output (texts_known: all checked up front)
+    texts: list[str] = []  # read but not yet checked against the output (texts_known: all checked up front)
 
     def records() -> Iterator[dict]:
         for doc in iter_annotations(index, check_order=not texts_known):
             counts["documents"] += 1
             if not texts_known:
-                texts.append(doc.path.parent / doc.annotation.text.path)
+                texts.append(os.path.join(os.path.dirname(doc.path), doc.annotation.text.path))
                 if len(texts) >= _TEXT_BATCH:
                     check_not_input(output, texts)
                     texts.clear()
