@@ -6,14 +6,14 @@ import doctest
 import random
 
 from actorstance.dataset import audit_sample
-from actorstance.dataset.audit_sample import Chunk, LabelSample, document_key
+from actorstance.dataset.audit_sample import LabelSample, document_key
 
 
 def stream(sample: LabelSample, documents: list[tuple[str, int]], seed: int = 0) -> None:
     for doc_id, rows in documents:
         sample.total += rows
         if sample.admits(document_key(doc_id, seed)):
-            sample.keep(document_key(doc_id, seed), Chunk([doc_id] * rows, None, [sample.total]))
+            sample.keep(document_key(doc_id, seed), rows, (doc_id, rows))
 
 
 def test_the_first_documents_in_the_seeded_order_are_kept_whole_as_few_as_hold_the_capacity():
@@ -21,7 +21,7 @@ def test_the_first_documents_in_the_seeded_order_are_kept_whole_as_few_as_hold_t
     documents = [(f"doc{i}", rng.randint(1, 5)) for i in range(500)]
     sample = LabelSample(capacity=100)
     stream(sample, documents)
-    kept = {chunk.rows[0] for chunk in sample.chunks()}
+    kept = {doc_id for doc_id, _ in sample.items()}
     by_key = sorted(documents, key=lambda d: document_key(d[0], 0))
     prefix, rows = [], 0
     for doc_id, n in by_key:  # the reference: walk the seeded order until the capacity is reached
@@ -30,7 +30,7 @@ def test_the_first_documents_in_the_seeded_order_are_kept_whole_as_few_as_hold_t
         prefix.append(doc_id)
         rows += n
     assert kept == set(prefix)
-    assert all(len(chunk.rows) == dict(documents)[chunk.rows[0]] for chunk in sample.chunks())  # whole documents
+    assert all(rows == dict(documents)[doc_id] for doc_id, rows in sample.items())  # whole documents
     assert (sample.kept, sample.total) == (rows, sum(n for _, n in documents))
     assert sample.weight == sample.total / rows
 
@@ -41,7 +41,7 @@ def test_the_order_documents_come_in_does_not_matter_and_the_seed_does():
     for order, seed in ((documents, 0), (documents[::-1], 0), (documents, 1)):
         sample = LabelSample(capacity=50)
         stream(sample, order, seed)
-        kept.append({chunk.rows[0] for chunk in sample.chunks()})
+        kept.append({doc_id for doc_id, _ in sample.items()})
     assert kept[0] == kept[1] != kept[2]
 
 

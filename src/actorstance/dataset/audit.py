@@ -40,11 +40,11 @@ import itertools
 import operator
 from collections import Counter
 from dataclasses import dataclass
-from typing import Any, Callable, Iterable, Sequence
+from typing import Any, Callable, Iterable, NamedTuple, Sequence
 
 import numpy as np
 
-from actorstance.dataset.audit_sample import Chunk, LabelSample, document_key
+from actorstance.dataset.audit_sample import LabelSample, document_key
 from actorstance.dataset.probes import (
     PROBES, Probe, balanced_accuracy, codes_of, cross_validate, folds_of, paired_p_value,
 )
@@ -176,15 +176,14 @@ class LeakageAudit:
                 sample = self._samples[label]
                 sample.total += n
                 if sample.admits(key):  # else only counted: most documents of a large corpus
-                    kept = [i for i in members if labels[i] == label]
-                    sample.keep(key, Chunk([rows[i] for i in kept], getter, [self._seen + i for i in kept]))
+                    sample.keep(key, n, _Rows(rows, labels, label, members, self._seen, getter))
         self._seen += len(rows)
 
     def report(self) -> AuditReport:
         if self._seen < 2 or len(self._samples) < 2:
             return AuditReport(())
         code = {label: i for i, label in enumerate(sorted(self._samples))}  # sorted: ties go to the first label
-        kept = [(label, chunk) for label, sample in self._samples.items() for chunk in sample.chunks()]
+        kept = [(label, _Chunk(item)) for label, sample in self._samples.items() for item in sample.items()]
         # the kept rows in the order they came (a single document's folds are drawn over its rows)
         order = np.argsort(np.fromiter((i for _, chunk in kept for i in chunk.positions), dtype=np.int64)).tolist()
 
@@ -219,6 +218,29 @@ class LeakageAudit:
                                        p_value=paired_p_value(right, base, y), gating=p.gating,
                                        rows=rows if sampled else None))
         return AuditReport(tuple(results))
+
+
+class _Rows(NamedTuple):
+    """What a sample keeps of a document: its rows and labels as they came, which label, which of
+    the rows are the document's (all of them when it came alone), and where they started in the stream."""
+
+    rows: list
+    labels: list[str]
+    label: str
+    members: Sequence[int]
+    start: int
+    getter: Callable[[str], Callable]   # getter(name) reads column ``name`` of a row
+
+
+class _Chunk:
+    """The rows of one label in one document, picked out of a kept :class:`_Rows` only when the audit reports."""
+
+    __slots__ = ("rows", "getter", "positions")
+
+    def __init__(self, kept: _Rows):
+        members = [i for i in kept.members if kept.labels[i] == kept.label]
+        self.rows, self.getter = [kept.rows[i] for i in members], kept.getter
+        self.positions = [kept.start + i for i in members]
 
 
 def audit_rows(config: str, rows: Iterable[Any], labels: Iterable[str] | None = None, *,

@@ -10,7 +10,7 @@ documents' ids and rows and the seed, never on the order rows come in.
 >>> for doc in ("d1", "d2", "d3", "d4"):
 ...     sample.total += 1
 ...     if sample.admits(document_key(doc, 0)):
-...         sample.keep(document_key(doc, 0), Chunk([doc], None, [0]))
+...         sample.keep(document_key(doc, 0), 1, doc)
 >>> sample.kept, sample.total, sample.weight
 (2, 4, 2.0)
 """
@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import heapq
-from typing import Callable
+from typing import Any
 
 
 def document_key(doc_id: str, seed: int) -> int:
@@ -28,19 +28,10 @@ def document_key(doc_id: str, seed: int) -> int:
     return int.from_bytes(digest, "big")
 
 
-class Chunk:
-    """The rows of one label in one document, how to read a column of them (``getter(name)`` gives a
-    function of a row) and their positions in the stream."""
-
-    __slots__ = ("rows", "getter", "positions")
-
-    def __init__(self, rows: list, getter: Callable[[str], Callable], positions: list[int]):
-        self.rows, self.getter, self.positions = rows, getter, positions
-
-
 class LabelSample:
     """The rows of one label in the documents that come first in the seeded random order
     (:func:`document_key`), as few documents as hold at least ``capacity`` rows — or every row.
+    Each document's rows are an ``item`` of the caller's, kept or dropped whole.
 
     Whole documents are kept (the audit's cross-validation folds are documents). :attr:`total`
     counts every row offered (the caller adds to it), :attr:`kept` the rows kept, and
@@ -49,24 +40,26 @@ class LabelSample:
     def __init__(self, capacity: int):
         self.capacity = capacity
         self.total = self.kept = 0
-        self._heap: list[tuple[int, int, Chunk]] = []   # (-key, -arrival, chunk): the last document on top
+        self._arrivals = 0   # breaks ties between equal keys (one document offered twice)
+        self._heap: list[tuple[int, int, int, Any]] = []   # (-key, -arrival, rows, item): the last document on top
 
     def admits(self, key: int) -> bool:
         """Whether a document of this ``key`` is (for now) among the first: if not, its rows need not be kept."""
         return self.kept < self.capacity or -key >= self._heap[0][0]
 
-    def keep(self, key: int, chunk: Chunk) -> None:
-        """Keep ``chunk`` (counted in :attr:`total` already), then drop the last documents while the
-        others hold enough rows without them."""
-        heapq.heappush(self._heap, (-key, -chunk.positions[0], chunk))
-        self.kept += len(chunk.rows)
-        while self.kept - len(self._heap[0][2].rows) >= self.capacity:
-            self.kept -= len(heapq.heappop(self._heap)[2].rows)
+    def keep(self, key: int, rows: int, item: Any) -> None:
+        """Keep ``item``, a document's ``rows`` rows of the label (counted in :attr:`total` already),
+        then drop the last documents while the others hold enough rows without them."""
+        self._arrivals += 1
+        heapq.heappush(self._heap, (-key, -self._arrivals, rows, item))
+        self.kept += rows
+        while self.kept - self._heap[0][2] >= self.capacity:
+            self.kept -= heapq.heappop(self._heap)[2]
 
     @property
     def weight(self) -> float:
         return self.total / self.kept
 
-    def chunks(self) -> list[Chunk]:
-        """The kept chunks, in no particular order (each knows its rows' positions)."""
-        return [chunk for _, _, chunk in self._heap]
+    def items(self) -> list[Any]:
+        """The kept items, in no particular order."""
+        return [item for _, _, _, item in self._heap]

@@ -15,6 +15,7 @@ without loading the whole split. Memory is one row group, whatever the number of
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import accumulate
 from pathlib import Path
 from typing import Any, Callable
 
@@ -117,4 +118,29 @@ def _arrow(values, type):
         if values.type != type:
             raise TypeError(f"column of type {values.type}, the schema says {type}")
         return values
+    if type == pa.string():
+        return string_array(values)
     return pa.array(values, type=type)
+
+
+def string_array(values: list):
+    """A list of strings as an Arrow string array, built from one UTF-8 buffer and its offsets:
+    ``pa.array`` converts string by string, at about 10 ns a character for a context; this is a
+    join. A list with a None (an optional column) goes through ``pa.array``.
+
+    >>> string_array(["a", "ü", ""]).to_pylist()
+    ['a', 'ü', '']
+    """
+    import numpy as np
+    import pyarrow as pa
+
+    joined = "".join(values) if None not in values else None
+    if joined is None or len(joined) * 4 >= 2 ** 31:  # a null, or offsets that might not fit in int32
+        return pa.array(values, type=pa.string())
+    if joined.isascii():
+        data, lengths = joined.encode("ascii"), map(len, values)
+    else:
+        encoded = [v.encode("utf-8") for v in values]
+        data, lengths = b"".join(encoded), map(len, encoded)
+    offsets = np.fromiter(accumulate(lengths, initial=0), dtype=np.int32, count=len(values) + 1)
+    return pa.StringArray.from_buffers(len(values), pa.py_buffer(offsets), pa.py_buffer(data))
