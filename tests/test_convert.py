@@ -245,3 +245,13 @@ def test_convert_files_starts_again_in_doc_id_order_when_the_names_mislead(tiny_
     ids = [json.loads(line)["id"] for line in (tmp_path / "pairs.jsonl").read_text(encoding="utf-8").splitlines()]
     assert ids == sorted(ids) and ids[0].startswith("aa/") and ids[-1].startswith("zz/")
     assert (summary.documents, summary.pairs) == (2, len(ids))
+
+
+def test_document_configs_rows_are_the_stance_pairs_their_fields_make():
+    for doc in load_annotations([TINY]):
+        for rows in document_configs(doc):
+            for pair in rows:
+                assert pair == StancePair(**{f.name: getattr(pair, f.name) for f in fields(StancePair)})
+                assert list(vars(pair)) == [f.name for f in fields(StancePair)]
+                with pytest.raises(AttributeError):
+                    pair.label = "none"  # still frozen
