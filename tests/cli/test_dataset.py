@@ -29,7 +29,7 @@ def test_build_reports_rows_and_files(built):
                              "documents: train 1 rows, test 1 rows\n"
                              "leakage audit: no leak in 28 probes; largest gain over the majority label +0.333 "
                              "(pairs: source name length)\n"
-                             f"wrote dataset 1.0.0 (2 documents, 9 files, sha256 {digest}) to {out}\n")
+                             f"wrote dataset 1.0.0 (2 documents, 10 files, sha256 {digest}) to {out}\n")
 
 
 def test_build_bad_splits_is_exit_1_with_the_problem(tiny_copy, tmp_path):

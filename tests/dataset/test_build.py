@@ -22,7 +22,7 @@ def test_build_writes_the_hub_layout(tiny_dataset):
         ".actorstance-output", "MANIFEST.json", "README.md",
         "candidates/test-00000-of-00001.parquet", "candidates/train-00000-of-00001.parquet",
         "croissant.json", "documents/test-00000-of-00001.parquet", "documents/train-00000-of-00001.parquet",
-        "pairs/test-00000-of-00001.parquet", "pairs/train-00000-of-00001.parquet"]
+        "pairs/test-00000-of-00001.parquet", "pairs/train-00000-of-00001.parquet", "provenance.jsonl"]
 
 
 def test_build_result_counts_rows_per_config_and_split(tmp_path):

@@ -132,14 +132,15 @@ def test_dataset_fingerprint_records_version_and_every_file(tiny_dataset, datase
     assert sorted(fp["files"]) == ["README.md", "candidates/test-00000-of-00001.parquet",
                                    "candidates/train-00000-of-00001.parquet", "croissant.json",
                                    "documents/test-00000-of-00001.parquet", "documents/train-00000-of-00001.parquet",
-                                   "pairs/test-00000-of-00001.parquet", "pairs/train-00000-of-00001.parquet"]
+                                   "pairs/test-00000-of-00001.parquet", "pairs/train-00000-of-00001.parquet",
+                                   "provenance.jsonl"]
     assert dataset_fingerprint(dataset_copy) == fp  # independent of where the folder lives
 
 
 def test_dataset_fingerprint_without_manifest_has_no_version(dataset_copy):
     (dataset_copy / "MANIFEST.json").unlink()
     fp = dataset_fingerprint(dataset_copy)
-    assert fp["version"] is None and len(fp["files"]) == 8
+    assert fp["version"] is None and len(fp["files"]) == 9
 
 
 def test_load_split_reads_parquet_written_elsewhere_with_card_features(dataset_copy):

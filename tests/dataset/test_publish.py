@@ -26,7 +26,7 @@ def test_plan_lists_every_file_and_the_manifest(tiny_dataset):
         "MANIFEST.json", "README.md", "candidates/test-00000-of-00001.parquet",
         "candidates/train-00000-of-00001.parquet", "croissant.json", "documents/test-00000-of-00001.parquet",
         "documents/train-00000-of-00001.parquet", "pairs/test-00000-of-00001.parquet",
-        "pairs/train-00000-of-00001.parquet"]
+        "pairs/train-00000-of-00001.parquet", "provenance.jsonl"]
     assert (plan.version, plan.configs, plan.private) == ("1.0.0", ("pairs", "candidates", "documents"), False)
 
 

@@ -4,7 +4,8 @@
 turns each into its rows for every config (:func:`rows_of`: the pairs converted once for both
 pair configs, and its ``documents`` row) and writes them into parquet shards per config and split
 (:class:`~actorstance.dataset.shards.ShardedWriter`: record batches, one schema derived from the
-features, Hub shard names), then the card, croissant.json and MANIFEST.json — all into a
+features, Hub shard names), then provenance.jsonl (one line per document), the card, croissant.json
+and MANIFEST.json — all into a
 temporary folder that replaces the output only when everything succeeded. Memory does not grow
 with the number of rows. The card's name,
 version, licence and citation come from the annotations folder's ``corpus.json`` when it has one
@@ -30,11 +31,13 @@ from actorstance.convert import StancePair, document_configs
 from actorstance.corpus import CorpusInfo, read_corpus
 from actorstance.dataset.card import render_card
 from actorstance.dataset.croissant import render_croissant
+from actorstance.dataset.document_file import document_lines
 from actorstance.dataset.documents import document_row
 from actorstance.dataset.facts import ConfigFacts, DatasetFacts, DocumentFacts, DocumentsTally, SplitTally, document_facts
 from actorstance.dataset.features import features_for
 from actorstance.dataset.audit import AuditReport, LeakageAudit
-from actorstance.dataset.layout import CARD_FILE, CONFIGS, CROISSANT_FILE, DOCUMENTS_CONFIG, PAIR_CONFIGS
+from actorstance.dataset.layout import (CARD_FILE, CONFIGS, CROISSANT_FILE, DOCUMENTS_CONFIG, PAIR_CONFIGS,
+                                        PROVENANCE_FILE)
 from actorstance.dataset.manifest import write_manifest
 from actorstance.dataset.shards import PARQUET_OPTIONS, SHARD_BYTES, ShardedWriter
 from actorstance.dataset.splits import documents_by_split, read_splits
@@ -96,6 +99,7 @@ def build_dataset(annotations: str | Path = DEFAULT_ANNOTATIONS, output: str | P
                                        audits=audits), agreement=agreement)
         audit = sum((a.report() for a in audits.values()), AuditReport(()))
         audit.check(where=str(annotations))  # before anything replaces the output
+        (tmp / PROVENANCE_FILE).write_bytes(document_lines(facts.documents))
         (tmp / CARD_FILE).write_text(render_card(facts), encoding="utf-8", newline="\n")
         (tmp / CROISSANT_FILE).write_text(render_croissant(facts, tmp), encoding="utf-8", newline="\n")
         manifest = write_manifest(tmp, version=corpus.version, built_with=built_with())

@@ -21,9 +21,11 @@ from actorstance.dataset.datasheet import (
     size_limitation, source_limitation)
 from actorstance.dataset.documents import (DOCUMENT_COLUMN_DESCRIPTIONS, DOCUMENT_COLUMNS, GOLD_COLUMN,
                                            ORACLE_INPUT_COLUMNS, RAW_INPUT_COLUMNS)
+from actorstance.dataset.document_file import CARD_DOCUMENT_LIMIT
 from actorstance.dataset.facts import ConfigFacts, DatasetFacts
 from actorstance.dataset.features import features_for
-from actorstance.dataset.layout import CONFIGS, CROISSANT_FILE, DOCUMENTS_CONFIG, MANIFEST_FILE, data_files_pattern
+from actorstance.dataset.layout import (CONFIGS, CROISSANT_FILE, DOCUMENTS_CONFIG, MANIFEST_FILE, PROVENANCE_FILE,
+                                        data_files_pattern)
 from actorstance.escaping import markdown, markdown_fenced, markdown_prose, yaml_text
 from actorstance.layout import SPLIT_NAMES
 from actorstance.plural import plural
@@ -154,6 +156,7 @@ def _body(facts: DatasetFacts) -> str:
     docs, corpus = facts.documents, facts.corpus
     annotators = facts.annotators
     has_train = any(d.split == "train" for d in docs)
+    listed = len(docs) <= CARD_DOCUMENT_LIMIT  # above, the per-document tables are provenance.jsonl alone
     parts = [f"# {corpus.pretty_name}\n\nVersion {facts.version}. {SUMMARY}\n"]
 
     parts.append(f"## Motivation\n\n{corpus.description}\n")
@@ -172,10 +175,15 @@ def _body(facts: DatasetFacts) -> str:
             comp.append(f"\nActor types in `{config.name}`/`{s.name}`: sources {_types(s.source_types)}; "
                         f"targets {_types(s.target_types)}.")
     comp.append(f"\nActors per type (counted once per document): {_types(facts.actor_types)}.\n")
-    comp.append("Documents:\n\n" + _table(
-        ["doc_id", "split", "language", "outlet", "published", "characters", "actors", "mentions", "stances"],
-        [[d.doc_id, d.split, d.language, d.outlet or "—", d.published or "—", d.characters, d.actors, d.mentions,
-          d.stances] for d in docs]))
+    if listed:
+        comp.append(f"Documents (also in `{PROVENANCE_FILE}`, one JSON object per line):\n\n" + _table(
+            ["doc_id", "split", "language", "outlet", "published", "characters", "actors", "mentions", "stances"],
+            [[d.doc_id, d.split, d.language, d.outlet or "—", d.published or "—", d.characters, d.actors,
+              d.mentions, d.stances] for d in docs]))
+    else:
+        comp.append(f"Per-document facts (split, language, outlet, publication date, url, author, the text's sha256, counts, "
+                    f"annotators, provenance notes) of the {len(docs)} documents are in `{PROVENANCE_FILE}`, one JSON "
+                    f"object per line in `doc_id` order; the card lists documents one by one only up to {CARD_DOCUMENT_LIMIT}.")
     parts.append("\n".join(comp) + "\n")
 
     parts.append("### Splits\n\nSplits are made by document, never by pair: pairs of one article share its text "
@@ -202,14 +210,15 @@ def _body(facts: DatasetFacts) -> str:
     if corpus.homepage:
         prov.append(f"Source corpus: <{corpus.homepage}>; licence {corpus.license_name} (<{corpus.license_url}>).\n")
     prov.append(f"{outlets_statement(docs)} The texts are kept byte-identical to what was annotated; each "
-                "document's sha256 is below.\n")
-    prov.append(_table(["doc_id", "outlet", "url", "author", "text sha256"],
-                       [[d.doc_id, d.outlet or "unknown", d.url or "unknown", d.author or "unknown",
-                         f"`{d.text_sha256}`"] for d in docs]))
-    notes = [f"- `{d.doc_id}`: " + "; ".join(f"{key}: {value}" for key, value in d.metadata)
-             for d in docs if d.metadata]
-    if notes:
-        prov.append("\nProvenance notes recorded with the annotations:\n\n" + "\n".join(notes))
+                f"document's sha256 is {'below' if listed else f'in `{PROVENANCE_FILE}`'}.\n")
+    if listed:
+        prov.append(_table(["doc_id", "outlet", "url", "author", "text sha256"],
+                           [[d.doc_id, d.outlet or "unknown", d.url or "unknown", d.author or "unknown",
+                             f"`{d.text_sha256}`"] for d in docs]))
+        notes = [f"- `{d.doc_id}`: " + "; ".join(f"{key}: {value}" for key, value in d.metadata)
+                 for d in docs if d.metadata]
+        if notes:
+            prov.append("\nProvenance notes recorded with the annotations:\n\n" + "\n".join(notes))
     prov.append(f"\n**Copyright.** {corpus.copyright}\n")
     parts.append("\n".join(prov))
 
@@ -258,7 +267,8 @@ def _body(facts: DatasetFacts) -> str:
                  "names[test[0][\"label\"]])\n```\n\nFrom the Hub, pass the repository id (`OWNER/NAME`) instead "
                  "of the path. Feed models only the model-input columns listed above.\n")
     parts.append("## Files and checksums\n\n" f"`{MANIFEST_FILE}` lists the sha256 and size of every file and the "
-                 f"dataset version; `{CROISSANT_FILE}` holds the same facts as Croissant 1.0 metadata. The folder "
+                 f"dataset version; `{CROISSANT_FILE}` holds the same facts as Croissant 1.0 metadata; "
+                 f"`{PROVENANCE_FILE}` the per-document facts, one JSON object per document. The folder "
                  "is rebuilt byte-identically by `actorstance build` from the annotations.\n")
     cite = "\n".join(markdown_fenced(citation(raw), "bibtex"))
     parts.append(f"## How to cite\n\n{_citation_intro(corpus)}{cite}\n")

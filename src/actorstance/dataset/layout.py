@@ -24,6 +24,7 @@ from actorstance.labels import CONFIG_LABELS
 CARD_FILE = "README.md"
 CROISSANT_FILE = "croissant.json"
 MANIFEST_FILE = "MANIFEST.json"
+PROVENANCE_FILE = "provenance.jsonl"  # one line per document (dataset/document_file.py)
 
 #: Pair configs (one row per directed pair); their label names come from
 #: :data:`actorstance.labels.CONFIG_LABELS`.
