@@ -103,14 +103,15 @@ def short(value: Any, limit: int = 60) -> str:
     return text if len(text) <= limit else text[:limit - 3] + "..."
 
 
-def some_of(items: Sequence[Any], limit: int = 5) -> str:
-    """The first ``limit`` of ``items`` (repr), and how many more: for "N ... have no prediction: ..." messages.
+def some_of(items: Sequence[Any], limit: int = 5, show: Callable[[Any], str] = repr) -> str:
+    """The first ``limit`` of ``items`` (each ``show(item)``, by default its repr), and how many more: for
+    "N ... have no prediction: ..." messages.
 
     >>> some_of(["a", "b", "c"], 2)
     "'a', 'b' and 1 more"
     """
     more = f" and {len(items) - limit} more" if len(items) > limit else ""
-    return ", ".join(repr(item) for item in items[:limit]) + more
+    return ", ".join(show(item) for item in items[:limit]) + more
 
 
 #: Default fixes by pydantic error type.

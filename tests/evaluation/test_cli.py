@@ -102,7 +102,8 @@ def test_bad_predictions_list_every_problem(tiny_dataset, write_preds):
         f"  {preds}:4: id '{A_BERG_HOLM}': not a pair of config 'pairs', split 'test'. "
         "Fix: predict only pairs of config 'pairs', split 'test' (check --split and --config).\n"
         f"  {preds}: 1 of the 2 pairs of config 'pairs', split 'test' have no prediction: "
-        f"'{SALEH_FRONT}'. Fix: write one line per pair of the split; use \"label\": null to abstain.\n")
+        f"'{SALEH_FRONT}' (saleh → northern_front). Fix: write one line per pair of the split; use \"label\": null "
+        "to abstain.\n")
 
 
 def test_missing_ids(tiny_dataset, write_preds):
@@ -110,7 +111,8 @@ def test_missing_ids(tiny_dataset, write_preds):
     assert error(invoke("evaluate", "--dataset", tiny_dataset, "--predictions", preds)) == (
         "Error: 1 problem in predictions:\n"
         f"  {preds}: 1 of the 2 pairs of config 'pairs', split 'test' have no prediction: "
-        f"'{SALEH_FRONT}'. Fix: write one line per pair of the split; use \"label\": null to abstain.\n")
+        f"'{SALEH_FRONT}' (saleh → northern_front). Fix: write one line per pair of the split; use \"label\": null "
+        "to abstain.\n")
 
 
 def test_missing_predictions_file(tiny_dataset, tmp_path):

@@ -202,7 +202,8 @@ def _score_predictions(dataset_dir: str | Path, predictions: str | Path, *, conf
 
     data = load_split_data(dataset_dir, config, split, inputs=False)
     require_pairs(data)
-    read = read_predictions(predictions, ids=data.ids, labels=data.labels, split=f"config '{config}', split '{split}'")
+    read = read_predictions(predictions, ids=data.ids, labels=data.labels, split=f"config '{config}', split '{split}'",
+                            pair_names=data.pair_names)
     model_info = ModelInfo(kind="predictions", spec=None, predictions_path=str(predictions),
                            predictions_sha256=read.sha256)
     return build_result(data, read.labels, model=model_info, training=None, n_resamples=bootstrap, seed=seed)

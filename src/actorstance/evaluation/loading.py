@@ -10,7 +10,7 @@ import operator
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
-from typing import Any
+from typing import Any, Sequence
 
 from actorstance.errors import DatasetError
 from actorstance.evaluation.results import DatasetInfo
@@ -32,6 +32,16 @@ class SplitData:
     @property
     def source(self) -> str:
         return f"{self.folder}:{self.config}:{self.split}"
+
+    def pair_names(self, ids: Sequence[str]) -> dict[str, str]:
+        """``source_id → target_id`` of those of ``ids`` the split holds: ids are opaque, so messages
+        name the pairs (read from the folder on demand, never on the scoring path)."""
+        from actorstance.dataset.load import load_split_columns
+
+        table = load_split_columns(self.folder, self.config, self.split, ["id", "source_id", "target_id"])
+        wanted = set(ids)
+        return {pid: f"{source} → {target}" for pid, source, target in
+                zip(*(table.column(c).to_pylist() for c in ("id", "source_id", "target_id"))) if pid in wanted}
 
 
 @dataclass(frozen=True)

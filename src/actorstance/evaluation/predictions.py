@@ -22,7 +22,7 @@ import json
 import math
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
+from typing import Callable, Mapping, Sequence
 
 from actorstance.checksum import sha256_file
 from actorstance.errors import OutputError, PredictionsError, Problem
@@ -52,9 +52,12 @@ class Predictions:
         return sum(label is None for label in self.labels)
 
 
-def read_predictions(path: str | Path, *, ids: Sequence[str], labels: Sequence[str], split: str = "the split"
-                     ) -> Predictions:
+def read_predictions(path: str | Path, *, ids: Sequence[str], labels: Sequence[str], split: str = "the split",
+                     pair_names: Callable[[Sequence[str]], Mapping[str, str]] | None = None) -> Predictions:
     """Read ``path`` and check it against the split's ``ids`` and the config's ``labels``.
+
+    Pair ids are opaque; ``pair_names(ids)`` (called only for a message) gives ``source → target`` of
+    ids the split holds, so "have no prediction" says which pairs they are.
 
     Raises :class:`~actorstance.errors.PredictionsError` listing every problem.
     """
@@ -99,8 +102,10 @@ def read_predictions(path: str | Path, *, ids: Sequence[str], labels: Sequence[s
     problems.extend(_unknown_id_problems(where, unknown_ids, n_unknown, last_unknown, split))
     missing = [pid for pid in ids if pid not in first_line]
     if missing:
+        names = pair_names(missing[:MAX_EXAMPLES]) if pair_names is not None else {}
+        shown = some_of(missing, MAX_EXAMPLES, show=lambda pid: f"{pid!r} ({names[pid]})" if pid in names else repr(pid))
         problems.append(Problem(where, "", f"{len(missing)} of the {len(ids)} pairs of {split} have no prediction: "
-                                           f"{some_of(missing, MAX_EXAMPLES)}",
+                                           f"{shown}",
                                 "write one line per pair of the split; use \"label\": null to abstain"))
     problems.raise_if_any(PredictionsError)
     rows = [found[pid] for pid in ids]

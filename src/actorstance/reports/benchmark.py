@@ -209,7 +209,7 @@ def _score(c: Contender, data, info, *, n_resamples: int, seed: int, created: st
 
     if c.source == "predictions":
         read = read_predictions(c.path, ids=data.ids, labels=data.labels,
-                                split=f"config '{data.config}', split '{data.split}'")
+                                split=f"config '{data.config}', split '{data.split}'", pair_names=data.pair_names)
         y_pred, training, inference, samples = read.labels, None, None, None
         model = ModelInfo(kind="predictions", spec=None, predictions_path=str(c.path), predictions_sha256=read.sha256)
     else:
