@@ -1,7 +1,8 @@
 """Scale benchmark: each pipeline step on synthetic corpora of growing size, against a floor.
 
     python benchmarks/scale.py [--sizes 1000 10000 100000] [--cache DIR] [--steps build evaluate ...]
-                               [--output benchmarks/scale.md]
+                               [--output benchmarks/scale.md]     (measurements also in scale.json)
+    python benchmarks/scale.py --render                           (scale.md again from scale.json)
 
 Corpora come from :mod:`synthetic` (valid by the codebook, about twelve candidate pairs per
 document) and are cached under ``--cache`` (default ``$TMPDIR/actorstance-scale``). Every step
@@ -17,6 +18,7 @@ BLAS and OpenMP are pinned to one thread, as in the tests.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
 import shutil
@@ -221,12 +223,33 @@ FLOORS = {"validate": floor_validate, "convert": floor_convert, "build": floor_b
 # --- the steps ------------------------------------------------------------------------------------------
 
 @dataclass(frozen=True)
+class Goal:
+    """Issue 16's goal for a step, checked on the row of ``documents`` (wall seconds, peak MB, CPU ratio
+    to the floor, CPU growth from the previous size); ``None``: no limit of that kind."""
+    documents: int
+    seconds: float | None = None
+    peak_mb: float | None = None
+    ratio: float | None = None
+    growth: float | None = None
+
+    def misses(self, row: dict, growth: float | None) -> list[str]:
+        """What the row misses ([] when it meets every limit)."""
+        checks = [(self.seconds, row["seconds"], "time {:.1f} s > {} s"),
+                  (self.peak_mb, row["peak_mb"], "peak {:,.0f} MB > {:,} MB"),
+                  (self.ratio, row["cpu"] / row["floor"]["cpu"], "ratio {:.2f} > {}"),
+                  (self.growth, growth, "growth {:.1f}× > {}×")]
+        return [text.format(value, limit) for limit, value, text in checks
+                if limit is not None and value is not None and value > limit]
+
+
+@dataclass(frozen=True)
 class Step:
     name: str
     command: list[str]
     floor: list[str] | None
     goal: str = ""
     sizes: tuple[int, ...] | None = None  # None: every size
+    check: Goal | None = None
 
 
 def steps(corpus: Path, work: Path) -> list[Step]:
@@ -236,28 +259,32 @@ def steps(corpus: Path, work: Path) -> list[Step]:
                 "--predictions", str(predictions), "--json"]
     return [
         Step("validate", [*CLI, "validate", str(corpus)], [*FLOOR, "validate", str(corpus)],
-             "100k docs ≤ 30 s, ≤ 1 GB"),
+             "100k docs ≤ 30 s, ≤ 1 GB", check=Goal(100000, seconds=30, peak_mb=1024)),
         Step("convert --candidates", [*CLI, "convert", str(corpus), "--candidates", "-o", str(work / "pairs.jsonl")],
              [*FLOOR, "convert", str(corpus), str(work / "pairs.jsonl"), str(work / "floor.jsonl")],
-             "100k docs ≤ 30 s, ≤ 1 GB"),
+             "100k docs ≤ 30 s, ≤ 1 GB", check=Goal(100000, seconds=30, peak_mb=1024)),
         Step("build", [*CLI, "build", "--annotations", str(corpus), "-o", str(dataset)],
              [*FLOOR, "build", str(corpus), str(dataset), str(work / "floor-dataset")],
-             "100k docs ≤ 60 s, ≤ 2 GB; 10× docs ≤ 11× time"),
+             "100k docs ≤ 60 s, ≤ 2 GB; 10× docs ≤ 11× time",
+             check=Goal(100000, seconds=60, peak_mb=2048, growth=11)),
         Step("predictions (setup, untimed goal)", [*FLOOR, "predictions", str(dataset), config, split, str(predictions)],
              None),
         Step(f"evaluate {config}:{split}, point metrics", [*evaluate, "--bootstrap", "0"],
-             [*FLOOR, "evaluate", str(dataset), config, split, str(predictions), "0"], "≤ 1.5× floor"),
+             [*FLOOR, "evaluate", str(dataset), config, split, str(predictions), "0"], "≤ 1.5× floor",
+             check=Goal(100000, ratio=1.5)),
         Step(f"evaluate {config}:{split}, 1000 resamples", [*evaluate, "--bootstrap", "1000"],
-             [*FLOOR, "evaluate", str(dataset), config, split, str(predictions), "1000"], "1M pairs ≤ 5 s"),
+             [*FLOOR, "evaluate", str(dataset), config, split, str(predictions), "1000"], "1M pairs ≤ 5 s",
+             check=Goal(100000, seconds=5)),
         Step("evaluate --model baseline:tfidf-lr (fit train, predict test)",
              [*CLI, "evaluate", "--dataset", str(dataset), "--config", config, "--split", "test", "--model",
               "baseline:tfidf-lr", "--bootstrap", "0", "--json"],
-             [*FLOOR, "tfidf", str(dataset), config, "test"], "10k docs ≤ 60 s, ≤ 2 GB", sizes=(1000, 10000)),
+             [*FLOOR, "tfidf", str(dataset), config, "test"], "10k docs ≤ 60 s, ≤ 2 GB", sizes=(1000, 10000),
+             check=Goal(10000, seconds=60, peak_mb=2048)),
         Step("evaluate --model baseline:cue-stack (fit train, predict test)",
              [*CLI, "evaluate", "--dataset", str(dataset), "--config", config, "--split", "test", "--model",
               "baseline:cue-stack", "--bootstrap", "0", "--json"],
              [*FLOOR, "tfidf", str(dataset), config, "test"], "10k docs ≤ 60 s, ≤ 2 GB (floor: the tfidf-lr floor)",
-             sizes=(1000, 10000)),
+             sizes=(1000, 10000), check=Goal(10000, seconds=60, peak_mb=2048)),
     ]
 
 
@@ -288,15 +315,14 @@ def mb(value: float) -> str:
     return f"{value:,.0f} MB"
 
 
-def render(results: list[dict], sizes: list[int], extra: list[str]) -> str:
-    load = os.getloadavg()
+def render(results: list[dict], load: float, extra: list[str], date: str, machine: str) -> str:
+    """scale.md from the measurements (as saved in scale.json)."""
     lines = [
         "# Scale benchmark", "",
         "Script: [scale.py](scale.py) (`python benchmarks/scale.py`), corpora from [synthetic.py](synthetic.py).",
         "",
-        f"Recorded on {time.strftime('%Y-%m-%d', time.gmtime())}: {os.cpu_count()} CPUs ({platform.machine()}), "
-        f"Python {platform.python_version()}, BLAS/OpenMP pinned to one thread. The machine was shared with other "
-        f"jobs (load average {load[0]:.1f} at the end of the run), so absolute times are noisy; the ratio to the "
+        f"Recorded on {date}: {machine}, BLAS/OpenMP pinned to one thread. The machine was shared with other "
+        f"jobs (load average {load:.1f} at the end of the run), so absolute times are noisy; the ratio to the "
         "floor, measured in the same run on the same input, is the figure to compare.",
         "",
         "Each step is the command a user types, in a fresh process (interpreter start-up and imports included); "
@@ -305,18 +331,25 @@ def render(results: list[dict], sizes: list[int], extra: list[str]) -> str:
         "Ratio and growth (time at this size / time at the previous size) use CPU time, which a shared machine "
         "disturbs less than wall time. Pairs: candidate pairs of the corpus; for `evaluate` rows, pairs scored.",
         "",
-        "| step | documents | pairs | time | CPU | peak RSS | floor time | floor CPU | floor RSS | ratio (CPU) | growth (CPU) | goal |",
-        "|---|---|---|---|---|---|---|---|---|---|---|---|",
+        "Goal met: checked by `Goal.misses` on the row of the size the goal names (time = wall time).",
+        "",
+        "| step | documents | pairs | time | CPU | peak RSS | floor time | floor CPU | floor RSS | ratio (CPU) | growth (CPU) | goal | goal met |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
+    checks = {s.name: s.check for s in steps(Path(), Path())}
     previous: dict[str, float] = {}
     for r in results:
-        growth = f"{r['cpu'] / previous[r['step']]:.1f}×" if r["step"] in previous else "—"
+        growth = r["cpu"] / previous[r["step"]] if r["step"] in previous else None
         previous[r["step"]] = r["cpu"]
-        floor = r["floor"]
+        floor, goal = r["floor"], checks.get(r["step"])
+        met = "—"
+        if goal is not None and goal.documents == r["documents"]:
+            misses = goal.misses(r, growth)
+            met = "no: " + "; ".join(misses) if misses else "yes"
         lines.append(
             f"| {r['step']} | {r['documents']:,} | {r['pairs']} | {r['seconds']:.2f} s | {r['cpu']:.2f} s | "
             f"{mb(r['peak_mb'])} | {floor['seconds']:.2f} s | {floor['cpu']:.2f} s | {mb(floor['peak_mb'])} | "
-            f"{r['cpu'] / floor['cpu']:.2f} | {growth} | {r['goal']} |")
+            f"{r['cpu'] / floor['cpu']:.2f} | {'—' if growth is None else f'{growth:.1f}×'} | {r['goal']} | {met} |")
     return "\n".join(lines + [""] + extra) + "\n"
 
 
@@ -337,10 +370,17 @@ def main() -> None:
     parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "actorstance-scale")
     parser.add_argument("--steps", nargs="+", help="only steps whose name starts with one of these")
     parser.add_argument("--output", type=Path, default=HERE / "scale.md")
+    parser.add_argument("--render", action="store_true", help="only re-render --output from the JSON next to it")
     parser.add_argument("--floor", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.floor:
         FLOORS[args.floor[0]](*args.floor[1:])
+        return
+    record = args.output.with_suffix(".json")
+    if args.render:
+        saved = json.loads(record.read_text(encoding="utf-8"))
+        args.output.write_text(render(saved["results"], saved["load"], saved["extra"], saved["date"], saved["machine"]),
+                               encoding="utf-8")
         return
     compile_package()
     results: list[dict] = []
@@ -376,7 +416,11 @@ def main() -> None:
              f"(goal ≤ 0.3 s); floor `python -c 'import click'`: {bare.seconds:.2f} s."]
     print(extra[0])
     results.sort(key=lambda r: ([s.name for s in steps(Path(), Path())].index(r["step"]), r["documents"]))
-    args.output.write_text(render(results, args.sizes, extra), encoding="utf-8")
+    saved = {"date": time.strftime("%Y-%m-%d", time.gmtime()), "load": os.getloadavg()[0], "extra": extra,
+             "machine": f"{os.cpu_count()} CPUs ({platform.machine()}), Python {platform.python_version()}",
+             "results": results}
+    record.write_text(json.dumps(saved, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    args.output.write_text(render(results, saved["load"], extra, saved["date"], saved["machine"]), encoding="utf-8")
 
 
 if __name__ == "__main__":
