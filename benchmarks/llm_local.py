@@ -178,9 +178,9 @@ def render(f: dict) -> str:
         f"Mean pairs per second: {mean['1']:.3f} at concurrency 1, {mean['4']:.3f} at concurrency 4. "
         f"Every run gave {'the same predictions' if f['same_predictions_in_every_run'] else 'DIFFERENT predictions'}; "
         "the two runs of each setting show how much the shared machine's load moves the figures. "
-        "llama-cpp-python's server runs one completion at a time (a lock around the model), so the gain of "
-        "concurrency here does not come from parallel compute; where the one-at-a-time client loses its "
-        "time was not isolated. Servers that batch concurrent requests (vLLM, llama.cpp's own "
+        "llama-cpp-python's server runs one completion at a time (a lock around the model), so concurrency adds "
+        f"no compute there: concurrency 4 ran at {mean['4'] / mean['1']:.2f}× the rate of concurrency 1 in this run "
+        "(any gain is time the one-at-a-time client spends between requests). Servers that batch concurrent requests (vLLM, llama.cpp's own "
         "`llama-server --parallel N`, hosted APIs) are where throughput grows with concurrency: see "
         "docs/llm.md. The fully cached rerun sends no request; its time is the baselines', the scoring's and "
         "the report's.",
