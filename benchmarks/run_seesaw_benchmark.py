@@ -34,7 +34,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import doc_numbers  # noqa: E402
 from bench_seesaw_import import CLI, REPO, measure  # noqa: E402  (the same timing as the import benchmark)
-from seesaw_run import run_arguments  # noqa: E402
+from run_seesaw_common import refuse_seesaw_text, run_arguments  # noqa: E402
 
 SEED_DATASET = REPO / "data" / "dataset"
 SEED_RESULTS = REPO / "benchmarks" / "seed" / "results.json"
@@ -296,13 +296,7 @@ def check_no_seesaw_text(board: dict, folder: Path) -> None:
     """Fail if a pair id, a document id or a multi-word actor name of the test split is in ``folder``."""
     needles = {p["id"] for p in board["pairs"]} | {p["doc_id"] for p in board["pairs"]}
     needles |= {name for p in board["pairs"] for name in (p["source"], p["target"]) if " " in name.strip()}
-    for path in folder.iterdir():
-        if path.suffix in (".md", ".json"):
-            text = path.read_text(encoding="utf-8")
-            found = sorted(n for n in needles if n in text)
-            if found:
-                raise SystemExit(f"{path} contains SEESAW text ({len(found)} strings, e.g. {found[0]!r}); not written "
-                                 "for commit — fix the script")
+    refuse_seesaw_text(folder, needles)
 
 
 if __name__ == "__main__":

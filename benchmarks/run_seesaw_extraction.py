@@ -35,7 +35,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_seesaw_import import CLI, REPO, measure  # noqa: E402  (the same timing as the import benchmark)
 import doc_numbers  # noqa: E402
-from seesaw_run import run_arguments  # noqa: E402
+from run_seesaw_common import refuse_seesaw_text, run_arguments  # noqa: E402
 
 from actorstance.extraction.alignment import TIERS  # noqa: E402
 from actorstance.extraction.scoring import ERROR_KINDS  # noqa: E402
@@ -242,12 +242,7 @@ def check_no_seesaw_text(dataset: Path, folder: Path) -> None:
         for row in pq.read_table(path, columns=["doc_id", "actors"]).to_pylist():
             needles.add(row["doc_id"])
             needles |= {a["name"] for a in row["actors"] if " " in a["name"].strip()}
-    for path in folder.iterdir():
-        text = path.read_text(encoding="utf-8")
-        found = sorted(n for n in needles if n in text)
-        if found:
-            raise SystemExit(f"{path} contains SEESAW text ({len(found)} strings); not written for commit — fix the "
-                             "script")
+    refuse_seesaw_text(folder, needles)
 
 
 if __name__ == "__main__":

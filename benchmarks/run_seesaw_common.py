@@ -1,6 +1,7 @@
 """What the SEESAW runners (``run_seesaw_benchmark.py``, ``run_seesaw_extraction.py``) share: their
-command line, the ``--render`` shortcut and the rule that SEESAW-derived files stay outside the
-repository (SEESAW is CC BY-NC-SA 4.0; only summaries without text or pair ids are committed).
+command line, the ``--render`` shortcut, the rule that SEESAW-derived files stay outside the
+repository and the check that what is staged for commit holds no SEESAW text (SEESAW is
+CC BY-NC-SA 4.0; only summaries without text or pair ids are committed). A module, not a script.
 """
 
 from __future__ import annotations
@@ -42,3 +43,15 @@ def run_arguments(description: str, *, work: str, output: str,
         raise SystemExit(f"--work {args.work} is inside the repository; SEESAW-derived files must stay out of it")
     os.environ.update(SOURCE_DATE_EPOCH=EPOCH)
     return args
+
+
+def refuse_seesaw_text(folder: Path, needles: set[str]) -> None:
+    """Fail if one of ``needles`` (document ids, pair ids, multi-word actor names) is in a ``.md`` or
+    ``.json`` file of ``folder``, the files staged for commit."""
+    for path in sorted(folder.iterdir()):
+        if path.suffix in (".md", ".json"):
+            text = path.read_text(encoding="utf-8")
+            found = sorted(n for n in needles if n in text)
+            if found:
+                raise SystemExit(f"{path} contains SEESAW text ({len(found)} strings, e.g. {found[0]!r}); not written "
+                                 "for commit — fix the script")
